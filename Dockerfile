@@ -1,0 +1,21 @@
+# The actor-graph API image: compiled TypeScript on Node 20, production dependencies only.
+# It never starts Neo4j itself: NEO4J_URI must point at one (docker-compose.yml does).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY schema ./schema
+COPY seed ./seed
+USER node
+EXPOSE 4000
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,38 @@
+/**
+ * GraphQL Code Generator: resolver types from schema/ (mapped to our model types, so field
+ * resolvers receive model objects) and typed operations from operations/ for tests and clients.
+ * `npm run codegen` writes src/generated/; CI fails when it differs from what is committed.
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  documents: 'operations/*.graphql',
+  ignoreNoDocuments: true,
+  generates: {
+    'src/generated/resolvers.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        useIndexSignature: false,
+        strictScalars: true,
+        scalars: { ID: 'string' },
+        contextType: '../graphql/context#Context',
+        mappers: {
+          Entity: '../model#EntityModel',
+          Document: '../model#DocumentModel',
+        },
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      },
+    },
+    'src/generated/operations/': {
+      preset: 'client',
+      config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string', scalars: { ID: 'string' } },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+  hooks: {},
+};
+
+export default config;

@@ -1,0 +1,161 @@
+/**
+ * The one place that reads the environment. `loadConfig` validates every variable and reports
+ * every problem at once (by variable name) instead of failing on the first; `main` turns that
+ * into a non-zero exit. Nothing else in the project reads `process.env`.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Neo4jConfig {
+  /** `embedded` starts a Neo4j child process; `external` uses NEO4J_URI and starts none. */
+  mode: 'embedded' | 'external';
+  /** Only for `external`; the embedded URI is known once it has started. */
+  uri: string | undefined;
+  user: string;
+  password: string | undefined;
+  database: string;
+  /** How long start-up keeps retrying an unreachable Neo4j before giving up. */
+  startupTimeoutMs: number;
+}
+
+export interface EmbeddedNeo4jConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+}
+
+export interface Config {
+  nodeEnv: string;
+  /** Schema introspection; on unless NODE_ENV=production, and INTROSPECTION overrides either way. */
+  introspection: boolean;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  maxBodyBytes: number;
+  neo4j: Neo4jConfig;
+  embedded: EmbeddedNeo4jConfig;
+}
+
+/** Thrown with every problem found, one line each, naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Every variable `loadConfig` reads (the README documents each; a test checks that). */
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'HOST',
+  'NODE_ENV',
+  'INTROSPECTION',
+  'LOG_LEVEL',
+  'MAX_BODY_BYTES',
+  'NEO4J_URI',
+  'NEO4J_USER',
+  'NEO4J_PASSWORD',
+  'NEO4J_DATABASE',
+  'NEO4J_STARTUP_TIMEOUT_SECONDS',
+  'NEO4J_EMBEDDED_HOST',
+  'NEO4J_EMBEDDED_PORT',
+  'NEO4J_EMBEDDED_DATA_DIR',
+  'NEO4J_EMBEDDED_HEAP',
+  'NEO4J_EMBEDDED_PAGECACHE',
+] as const;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/i;
+
+/** The project root (where package.json is): two levels up from src/config or dist/config. */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name}: must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name}: must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const memory = (name: string, fallback: string): string => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!MEMORY_SIZE.test(raw)) {
+      problems.push(`${name}: must be a size such as 256m or 1g, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return raw.toLowerCase();
+  };
+
+  const uri = read('NEO4J_URI');
+  if (uri !== undefined) {
+    const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/i.exec(uri)?.[1]?.toLowerCase();
+    if (scheme === undefined || !NEO4J_SCHEMES.includes(scheme)) {
+      problems.push(
+        `NEO4J_URI: must look like bolt://host:7687 or neo4j://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')}), got ${JSON.stringify(uri)}`,
+      );
+    }
+  }
+  const database = read('NEO4J_DATABASE') ?? 'neo4j';
+  if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
+    problems.push(`NEO4J_DATABASE: must be a Neo4j database name (3-63 letters, digits, dots, dashes), got ${JSON.stringify(database)}`);
+  }
+  const password = read('NEO4J_PASSWORD');
+  if (uri === undefined && password !== undefined) {
+    problems.push('NEO4J_PASSWORD: set without NEO4J_URI; the embedded Neo4j runs without auth, so set NEO4J_URI too or unset it');
+  }
+
+  const nodeEnv = read('NODE_ENV') ?? 'development';
+  const config: Config = {
+    nodeEnv,
+    introspection: oneOf('INTROSPECTION', nodeEnv === 'production' ? 'false' : 'true', ['true', 'false']) === 'true',
+    port: integer('PORT', 4000, 0, 65535),
+    host: read('HOST') ?? '0.0.0.0',
+    logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    neo4j: {
+      mode: uri === undefined ? 'embedded' : 'external',
+      uri,
+      user: read('NEO4J_USER') ?? 'neo4j',
+      password,
+      database,
+      startupTimeoutMs: integer('NEO4J_STARTUP_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    },
+    embedded: {
+      host: read('NEO4J_EMBEDDED_HOST') ?? '127.0.0.1',
+      port: integer('NEO4J_EMBEDDED_PORT', 7687, 0, 65535),
+      dataDir: path.resolve(PROJECT_ROOT, read('NEO4J_EMBEDDED_DATA_DIR') ?? '.data/neo4j'),
+      heap: memory('NEO4J_EMBEDDED_HEAP', '512m'),
+      pageCache: memory('NEO4J_EMBEDDED_PAGECACHE', '128m'),
+    },
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

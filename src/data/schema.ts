@@ -1,0 +1,26 @@
+/**
+ * Constraints and indexes the queries rely on. Idempotent (`IF NOT EXISTS`), applied at start-up
+ * and before seeding. Uniqueness constraints double as the lookup indexes for ids and name keys.
+ */
+import type { Executor } from '../neo4j/driver';
+
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
+  'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+  // One Name node per normalised name or alias: `entity(name:)` is an index seek, and an alias
+  // can never silently point at two entities.
+  'CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:Name) REQUIRE n.key IS UNIQUE',
+  // Entities are listed by name; the range index serves ORDER BY and keyset pages.
+  'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
+  'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)',
+  // Substring search over names and aliases (`entities(search:)`) uses a text index.
+  'CREATE TEXT INDEX name_key_text IF NOT EXISTS FOR (n:Name) ON (n.key)',
+];
+
+export async function applySchema(db: Executor): Promise<void> {
+  // Schema changes cannot share a transaction with each other's data; one statement per unit.
+  for (const statement of SCHEMA_STATEMENTS) {
+    await db.write(statement, {}, () => undefined);
+  }
+  await db.write('CALL db.awaitIndexes(60)', {}, () => undefined);
+}

@@ -1,0 +1,55 @@
+/**
+ * The error model. Every error a client sees carries one of these codes in `extensions.code`;
+ * anything else is unexpected and is masked as INTERNAL_SERVER_ERROR by `formatError`.
+ */
+import { GraphQLError } from 'graphql';
+
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Timeout = 'TIMEOUT',
+  NotImplemented = 'NOT_IMPLEMENTED',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+abstract class CodedError extends GraphQLError {
+  protected constructor(message: string, code: ErrorCode, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+/** An argument the client can fix; the message says what is allowed. */
+export class BadUserInputError extends CodedError {
+  constructor(message: string, argumentName?: string) {
+    super(message, ErrorCode.BadUserInput, argumentName === undefined ? {} : { argumentName });
+    this.name = 'BadUserInputError';
+  }
+}
+
+/** Neo4j cannot be reached right now; retrying later may succeed. */
+export class ServiceUnavailableError extends CodedError {
+  constructor(message = 'The graph database is unavailable; try again shortly.') {
+    super(message, ErrorCode.ServiceUnavailable);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** The database gave up on a query that ran past the transaction timeout. */
+export class TimeoutError extends CodedError {
+  constructor(message = 'The query took too long and was stopped.') {
+    super(message, ErrorCode.Timeout);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** A contract field whose implementation has not landed yet (named so clients are not misled). */
+export class NotImplementedError extends CodedError {
+  constructor(field: string) {
+    super(`${field} is part of the API contract but is not implemented yet.`, ErrorCode.NotImplemented);
+    this.name = 'NotImplementedError';
+  }
+}
+
+export function isCodedError(e: unknown): e is GraphQLError {
+  return e instanceof CodedError;
+}

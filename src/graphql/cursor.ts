@@ -1,0 +1,54 @@
+/**
+ * Opaque cursors: base64url of a JSON keyset position. Clients must not build them; anything
+ * that does not decode to the expected shape is a BAD_USER_INPUT naming the argument.
+ */
+import { BadUserInputError } from '../errors';
+
+export function encodeCursor(position: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor into a tuple of the given element types, or throws BAD_USER_INPUT. */
+export function decodeCursor<T extends (string | number)[]>(cursor: string, shape: readonly ('string' | 'number')[], argumentName = 'after'): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== shape.length ||
+    value.some((v, i) => typeof v !== shape[i]) ||
+    encodeCursor(value as (string | number)[]) !== cursor
+  ) {
+    throw new BadUserInputError(`${argumentName}: not a cursor this API issued; pass an endCursor or edge cursor from a previous page of the same field`, argumentName);
+  }
+  return value as T;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `first` must be within 0..MAX_PAGE_SIZE. */
+export function checkFirst(first: number, argumentName = 'first'): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`${argumentName} must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, argumentName);
+  }
+  return first;
+}
+
+/** A Relay connection from a page of items and a cursor function. */
+export function connection<T>(page: { items: T[]; hasNextPage: boolean; totalCount: number }, cursorOf: (item: T) => string, hasPreviousPage: boolean) {
+  const edges = page.items.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    nodes: page.items,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The Apollo Server: schema, error formatting and plugins. Errors carrying one of our codes pass
+ * through; anything else (a bug, an unrecognised driver error) is logged in full and reaches the
+ * client only as a masked INTERNAL_SERVER_ERROR.
+ */
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode, isCodedError } from '../errors';
+import type { Logger } from '../log';
+import type { Context } from './context';
+import { resolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+
+export function createApolloServer({ logger, production, introspection }: { logger: Logger; production: boolean; introspection: boolean }): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    includeStacktraceInErrorResponses: !production,
+    introspection,
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const original = unwrapResolverError(error);
+      const code = formatted.extensions?.code;
+      // Parse/validation/variable errors from graphql-js and Apollo carry their own codes.
+      if (isCodedError(original) || (code !== undefined && code !== ErrorCode.InternalServerError)) return formatted;
+      logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+      return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.InternalServerError } };
+    },
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The HTTP server: a thin node:http front for Apollo Server (no framework in the hot path).
+ * Routes: /graphql (GET and POST, GraphQL over HTTP), /health/live, /health/ready. The request
+ * body is read up to a limit (larger gets 413) and parsed as JSON here.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Context } from '../graphql/context';
+import type { Logger } from '../log';
+
+export interface HttpOptions {
+  apollo: ApolloServer<Context>;
+  createContext: () => Context;
+  /** Whether the database answers; backs /health/ready. */
+  isReady: () => Promise<boolean>;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createHttpServer(options: HttpOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    handle(req, res, options).catch((e: unknown) => {
+      options.logger.error({ err: e }, 'request failed outside GraphQL');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: HttpOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  switch (url.pathname) {
+    case '/graphql':
+      return graphql(req, res, url, options);
+    case '/health/live':
+      return sendJson(res, 200, { status: 'ok' });
+    case '/health/ready':
+      return (await options.isReady()) ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable', reason: 'Neo4j does not answer' });
+    case '/':
+      res.writeHead(302, { location: '/graphql' }).end();
+      return;
+    default:
+      return sendJson(res, 404, { error: `Not found: ${url.pathname}. GraphQL is served at /graphql.` });
+  }
+}
+
+async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, options: HttpOptions): Promise<void> {
+  let body: unknown;
+  try {
+    body = await readBody(req, options.maxBodyBytes);
+  } catch (e: unknown) {
+    if (e instanceof HttpError) return sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: e.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+    throw e;
+  }
+
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context: () => Promise.resolve(options.createContext()),
+  });
+
+  for (const [name, value] of result.headers) res.setHeader(name, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** The body, parsed when it is JSON; a string otherwise (Apollo then explains what it expected). */
+async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new HttpError(413, `Request body too large: ${declared} bytes; the limit is ${limit} bytes`);
+  }
+  // Events rather than `for await`: leaving an async iterator early destroys the socket, and the
+  // client would never see the 413.
+  const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+    const received: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) {
+        received.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.resume();
+      reject(new HttpError(413, `Request body too large; the limit is ${limit} bytes`));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(received));
+    req.once('error', reject);
+  });
+  const text = Buffer.concat(chunks).toString('utf8');
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/(graphql-response\+)?json\b/i.test(type)) return text;
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (e: unknown) {
+    throw new HttpError(400, `Request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+}

@@ -1,0 +1,157 @@
+/**
+ * The embedded Neo4j as a child process: builds the Java launcher in neo4j-embedded/ on first use
+ * (Maven Wrapper; cached in its target/ folder), starts it, waits for its ready line and stops it
+ * cleanly. The child also exits by itself when its stdin closes, so it never outlives this process.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { PROJECT_ROOT } from '../config';
+import type { Logger } from '../log';
+
+export const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'neo4j-embedded');
+const MAIN_CLASS = 'io.actorgraph.embedded.EmbeddedNeo4j';
+const CLASSES = path.join(LAUNCHER_DIR, 'target', 'classes');
+const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
+const READY = /^NEO4J_READY (bolt:\/\/\S+)\s*$/;
+
+/** A start-up failure with a one-line cause, meant to be shown as is. */
+export class EmbeddedNeo4jError extends Error {
+  override name = 'EmbeddedNeo4jError';
+}
+
+export interface EmbeddedOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  logger: Logger;
+  /** How long to wait for the ready line (the first start of a new store takes longest). */
+  readyTimeoutMs?: number;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  pid: number;
+  /** SIGTERM, then wait for a clean shutdown (SIGKILL only if it hangs past `graceMs`). */
+  stop: (graceMs?: number) => Promise<void>;
+  /** Resolves with the exit code when the process ends, for whatever reason. */
+  exited: Promise<number | null>;
+}
+
+/** Java 17 or newer on PATH, or an error saying what to do instead. */
+export function checkJava(): void {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error !== undefined || result.status !== 0) {
+    throw new EmbeddedNeo4jError(
+      'Java 17+ is needed for the embedded Neo4j but `java` was not found on PATH: install a JDK 17+, or run with Docker (`docker compose up`), or point NEO4J_URI at a running Neo4j.',
+    );
+  }
+  const major = Number(/version "(?:1\.)?(\d+)/.exec(result.stderr)?.[1] ?? '0');
+  if (major < 17) {
+    throw new EmbeddedNeo4jError(`Java 17+ is needed for the embedded Neo4j, found Java ${major}: install a JDK 17+, or run with Docker (\`docker compose up\`).`);
+  }
+}
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((child) => newestMtime(path.join(entry, child))));
+}
+
+function isBuilt(): boolean {
+  if (!fs.existsSync(CLASSPATH_FILE) || !fs.existsSync(path.join(CLASSES, ...MAIN_CLASS.split('.')) + '.class')) return false;
+  const built = fs.statSync(CLASSPATH_FILE).mtimeMs;
+  return newestMtime(path.join(LAUNCHER_DIR, 'pom.xml')) <= built && newestMtime(path.join(LAUNCHER_DIR, 'src')) <= built;
+}
+
+/** Builds the launcher unless an up-to-date build is cached; returns the java classpath. */
+export function ensureLauncherBuilt(logger: Logger): string {
+  checkJava();
+  if (!isBuilt()) {
+    logger.info('building the embedded Neo4j launcher (first run only: Maven downloads Neo4j from Maven Central)');
+    const mvnw = process.platform === 'win32' ? 'mvnw.cmd' : './mvnw';
+    const result = spawnSync(mvnw, ['-q', '-B', 'package', '-DskipTests'], { cwd: LAUNCHER_DIR, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+    if (result.status !== 0) {
+      throw new EmbeddedNeo4jError(`building the embedded Neo4j launcher failed (exit ${result.status ?? result.signal}); run \`cd neo4j-embedded && ./mvnw package\` to see why`);
+    }
+  }
+  return `${CLASSES}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+}
+
+export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const { logger } = options;
+  const classpath = ensureLauncherBuilt(logger);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${options.heap}`,
+      '-XX:+UseSerialGC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      '--data',
+      options.dataDir,
+      '--host',
+      options.host,
+      '--port',
+      String(options.port),
+      '--pagecache',
+      options.pageCache,
+      '--exit-on-stdin-close',
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const recentErrors: string[] = [];
+  readline.createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
+    recentErrors.push(line);
+    if (recentErrors.length > 20) recentErrors.shift();
+    logger.debug({ neo4j: line }, 'embedded neo4j');
+  });
+
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedNeo4jError(`the embedded Neo4j did not become ready within ${(options.readyTimeoutMs ?? 120_000) / 1000} s`));
+    }, options.readyTimeoutMs ?? 120_000);
+    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const match = READY.exec(line);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new EmbeddedNeo4jError(`the embedded Neo4j could not be started: ${e.message}`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      const cause = [...recentErrors].reverse().find((l) => l.startsWith('neo4j-embedded: ')) ?? recentErrors[recentErrors.length - 1] ?? 'no output';
+      reject(new EmbeddedNeo4jError(`the embedded Neo4j exited (code ${code}) before it was ready: ${cause.replace(/^neo4j-embedded: /, '')}`));
+    });
+  });
+
+  return {
+    uri,
+    pid: child.pid ?? -1,
+    exited,
+    stop: (graceMs = 30_000) => stopChild(child, exited, graceMs),
+  };
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,18 @@
+/**
+ * Loading the seed folder into Neo4j: validate everything first (a refused seed writes nothing),
+ * make sure constraints and indexes exist, then write the whole seed in one transaction.
+ */
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
+import type { Executor } from '../neo4j/driver';
+import { applySchema } from '../data/schema';
+import { writeSeed, type SeedCounts } from '../data/seed';
+import { readSeed } from './read';
+
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
+
+export async function loadSeed(db: Executor, dir: string = SEED_DIR): Promise<SeedCounts> {
+  const seed = readSeed(dir);
+  await applySchema(db);
+  return writeSeed(db, seed);
+}
