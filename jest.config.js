@@ -24,5 +24,6 @@ module.exports = {
       slowTestThreshold: 30,
     },
   ],
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
 };

@@ -18,6 +18,9 @@ export function createApolloServer({ logger, production, introspection }: { logg
     resolvers,
     includeStacktraceInErrorResponses: !production,
     introspection,
+    // The process owns shutdown (drain HTTP, then Apollo, then Neo4j); Apollo's own signal
+    // handlers would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const original = unwrapResolverError(error);
       const code = formatted.extensions?.code;

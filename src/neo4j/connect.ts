@@ -17,6 +17,9 @@ export async function waitForNeo4j(driver: Driver, { uri, database, timeoutMs, l
   let delay = 250;
   for (let attempt = 1; ; attempt += 1) {
     try {
+      // getServerInfo makes one attempt (executeQuery would retry for maxTransactionRetryTime
+      // first); the query then proves the database itself exists and answers.
+      await driver.getServerInfo({ database });
       await driver.executeQuery('RETURN 1', {}, { database, routing: neo4j.routing.READ });
       if (attempt > 1) logger.info({ uri, database }, 'Neo4j answers');
       return;

@@ -93,6 +93,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       `-Xmx${options.heap}`,
       '-XX:+UseSerialGC',
       '-XX:+ExitOnOutOfMemoryError',
+      // As the Neo4j server starts its JVM: without these, Neo4j logs page-cache and native-access
+      // fallbacks (and cannot preallocate transaction logs).
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '--enable-native-access=ALL-UNNAMED',
       '-cp',
       classpath,
       MAIN_CLASS,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config';
+import fs from 'node:fs';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -51,5 +52,13 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: ' ' }).neo4j.mode).toBe('embedded');
+  });
+});
+
+describe('the README', () => {
+  it('documents every configuration variable', () => {
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const undocumented = CONFIG_VARIABLES.filter((name) => !readme.includes(`| \`${name}\` |`));
+    expect(undocumented).toEqual([]);
   });
 });

@@ -1,0 +1,140 @@
+/**
+ * `npm start` as a user meets it: the built entry point in a child process. From no
+ * configuration it starts the embedded Neo4j, seeds it and serves GraphQL; SIGTERM stops
+ * everything cleanly and the data is there on the next start. Bad configuration, a missing Java
+ * and an unreachable Neo4j each end with a one-line cause, never a stack trace.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { PROJECT_ROOT } from '../../src/config';
+
+const MAIN = path.join(PROJECT_ROOT, 'dist', 'main.js');
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment without any of our variables, so the test controls them all. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(NEO4J_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$)/.test(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
+function runToEnd(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`did not exit within ${timeoutMs} ms; stdout: ${stdout}\nstderr: ${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+});
+
+describe('start-up failures', () => {
+  it('lists every configuration problem by variable name and exits non-zero', async () => {
+    const result = await runToEnd(cleanEnv({ PORT: 'abc', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'chatty' }));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^actor-graph: Invalid configuration:\n/);
+    for (const name of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) expect(result.stderr).toContain(`  - ${name}: `);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('says in one line that Java is missing, pointing to Docker Compose', async () => {
+    const nodeOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-nojava-'));
+    fs.symlinkSync(process.execPath, path.join(nodeOnly, 'node'));
+    const result = await runToEnd(cleanEnv({ PATH: nodeOnly }));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^actor-graph: Java 17\+ is needed .*docker compose up/)]);
+  });
+
+  it('retries an unreachable Neo4j for a bounded time, then gives a one-line cause', async () => {
+    const port = await freePort();
+    const result = await runToEnd(cleanEnv({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_STARTUP_TIMEOUT_SECONDS: '3' }));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^actor-graph: Neo4j at bolt://127.0.0.1:${port} \\(database "neo4j"\\) did not answer within 3 s`))]);
+    const waits = result.stdout.split('\n').filter((l) => l.includes('"waiting for Neo4j"'));
+    expect(waits.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('npm start from no configuration', () => {
+  let dataDir: string;
+  let child: ChildProcess | undefined;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-start-'));
+  });
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Starts the app like `npm start` (only ports and data folder moved aside) and waits until it serves. */
+  async function start(): Promise<{ url: string; logs: string[]; exited: Promise<number | null> }> {
+    const proc = spawn(process.execPath, [MAIN], {
+      env: cleanEnv({ PORT: '0', NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir }),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child = proc;
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    const logs: string[] = [];
+    const url = await new Promise<string>((resolve, reject) => {
+      readline.createInterface({ input: proc.stdout }).on('line', (line) => {
+        logs.push(line);
+        const entry = JSON.parse(line) as { url?: string; msg?: string };
+        if (entry.msg?.startsWith('actor-graph is ready') === true && entry.url !== undefined) resolve(entry.url);
+      });
+      void exited.then((code) => reject(new Error(`exited with ${code} before it was ready:\n${logs.join('\n')}`)));
+    });
+    return { url, logs, exited };
+  }
+
+  async function natoThrough(url: string): Promise<unknown> {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(name: "nato") { id name kind aliases } }' }) });
+    return response.json();
+  }
+
+  it('starts Neo4j, seeds it, answers NATO, and stops cleanly on SIGTERM', async () => {
+    const first = await start();
+    expect(first.logs.some((l) => l.includes('seed loaded'))).toBe(true);
+    expect(await natoThrough(first.url)).toEqual({
+      data: { entity: { id: 'entity:nato', name: 'NATO', kind: 'ORGANIZATION', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Alliance', 'OTAN'] } },
+    });
+    child?.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // The embedded Neo4j released its store: a second start can take the same folder.
+    const second = await start();
+    expect(second.logs.some((l) => l.includes('seed loaded'))).toBe(false);
+    expect(await natoThrough(second.url)).toMatchObject({ data: { entity: { id: 'entity:nato' } } });
+    child?.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 180_000);
+});
