@@ -22,6 +22,9 @@ const config: CodegenConfig = {
         mappers: {
           Entity: '../model#EntityModel',
           Document: '../model#DocumentModel',
+          Relationship: '../model#RelationshipModel',
+          Evidence: '../model#EvidenceModel',
+          Mention: '../model#MentionModel',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },

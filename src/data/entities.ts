@@ -12,7 +12,7 @@ export interface EntityPosition {
   id: string;
 }
 
-const ENTITY_PROJECTION = 'e {.id, .name, .kind, .aliases, .description, .wikidata, .iso3}';
+export const ENTITY_PROJECTION = 'e {.id, .name, .kind, .aliases, .description, .wikidata, .iso3}';
 
 export function toEntity(value: unknown): EntityModel {
   const v = value as Record<string, unknown>;

@@ -3,6 +3,7 @@
  * and before seeding. Uniqueness constraints double as the lookup indexes for ids and name keys.
  */
 import type { Executor } from '../neo4j/driver';
+import { RELATION_TYPES } from '../model/vocabulary';
 
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
@@ -15,6 +16,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)',
   // Substring search over names and aliases (`entities(search:)`) uses a text index.
   'CREATE TEXT INDEX name_key_text IF NOT EXISTS FOR (n:Name) ON (n.key)',
+  // Relationship ids are unique per type (Community has no cross-type relationship constraint;
+  // the id embeds source, type and target, so it cannot repeat across types either).
+  ...RELATION_TYPES.map((type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`),
 ];
 
 export async function applySchema(db: Executor): Promise<void> {

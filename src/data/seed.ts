@@ -5,12 +5,15 @@
  */
 import type { Executor, ManagedTransaction } from '../neo4j/driver';
 import { globalId, nameKey } from '../model/ids';
+import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import type { SeedData } from '../seed/read';
 
 export interface SeedCounts {
   entities: number;
   names: number;
   documents: number;
+  relationships: number;
+  mentions: number;
 }
 
 export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCounts> {
@@ -24,7 +27,39 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
     iso3: e.iso3,
     keys: [...new Set([e.name, ...e.aliases].map(nameKey))],
   }));
-  const documents = seed.documents.map((d) => ({ id: globalId('Document', d.slug), title: d.title, text: d.text }));
+  const documents = seed.documents.map((d) => ({
+    id: globalId('Document', d.slug),
+    title: d.title,
+    text: d.text,
+    // Which relationships this document states, so Document.relationships is an index lookup.
+    relationshipIds: seed.relationships.filter((r) => r.evidence.some((e) => e.documentSlug === d.slug)).map((r) => r.id),
+  }));
+  // Evidence lives on the relationship itself, as parallel lists, so reading a relationship
+  // with its evidence costs no extra hop per relationship.
+  const relationships = seed.relationships.map((r) => ({
+    id: r.id,
+    type: r.type,
+    source: globalId('Entity', r.sourceSlug),
+    target: globalId('Entity', r.targetSlug),
+    props: {
+      id: r.id,
+      stance: r.stance,
+      modality: r.modality,
+      attributedTo: r.attributedToSlug === null ? null : globalId('Entity', r.attributedToSlug),
+      evidenceQuotes: r.evidence.map((e) => e.quote),
+      evidenceStarts: r.evidence.map((e) => e.start),
+      evidenceEnds: r.evidence.map((e) => e.end),
+      evidenceDocuments: r.evidence.map((e) => globalId('Document', e.documentSlug)),
+      documents: [...new Set(r.evidence.map((e) => globalId('Document', e.documentSlug)))],
+    },
+  }));
+  const mentions = seed.mentions.map((m) => ({
+    document: globalId('Document', m.documentSlug),
+    entity: globalId('Entity', m.entitySlug),
+    starts: m.spans.map((s) => s.start),
+    ends: m.spans.map((s) => s.end),
+    texts: m.spans.map((s) => s.text),
+  }));
 
   return db.writeTransaction(async (tx: ManagedTransaction) => {
     // Seed: remove what the seed no longer has
@@ -48,14 +83,40 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
     await tx.run(
       `UNWIND $documents AS row
        MERGE (d:Document {id: row.id})
-       SET d.title = row.title, d.text = row.text`,
+       SET d.title = row.title, d.text = row.text, d.relationshipIds = row.relationshipIds`,
       { documents },
+    );
+
+    // Seed: relationships, one statement per type (relationship types cannot be parameters; they
+    // come from the vocabulary allowlist)
+    await tx.run(`MATCH ()-[r${relationTypePattern()}]->() WHERE NOT r.id IN $ids DELETE r`, { ids: relationships.map((r) => r.id) });
+    for (const type of RELATION_TYPES) {
+      const rows = relationships.filter((r) => r.type === type);
+      if (rows.length === 0) continue;
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
+         MERGE (s)-[r${relationTypePattern([type])} {id: row.id}]->(t)
+         SET r = row.props`,
+        { rows },
+      );
+    }
+
+    // Seed: mentions, found in the text by the loader
+    await tx.run('MATCH (:Document)-[m:MENTIONS]->(:Entity) DELETE m');
+    await tx.run(
+      `UNWIND $mentions AS row
+       MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
+       CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
+      { mentions },
     );
 
     return {
       entities: entities.length,
       names: entities.reduce((n, e) => n + e.keys.length, 0),
       documents: documents.length,
+      relationships: relationships.length,
+      mentions: mentions.reduce((n, m) => n + m.starts.length, 0),
     };
   });
 }

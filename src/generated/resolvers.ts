@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityModel, DocumentModel } from '../model';
+import type { EntityModel, DocumentModel, RelationshipModel, EvidenceModel, MentionModel } from '../model';
 import type { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -50,11 +50,15 @@ export type Entity = Node & {
   aliases: Array<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** ISO 3166-1 alpha-3 country code (e.g. JPN), for countries. */
+  iso3: Maybe<Scalars['String']['output']>;
   kind: EntityKind;
   /** Every span of every document's text that names this entity. */
   mentions: Array<Mention>;
   name: Scalars['String']['output'];
   relationships: RelationshipConnection;
+  /** Wikidata item ID (e.g. Q7184), where there is one. */
+  wikidataId: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -274,6 +278,8 @@ export type RelationType =
 /** A relationship that a document states between two entities. */
 export type Relationship = Node & {
   __typename?: 'Relationship';
+  /** For ATTRIBUTED relationships: the entity whose claim or assessment the document reports; null otherwise. */
+  attributedTo: Maybe<Entity>;
   /** The passages that state it; never empty. */
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
@@ -298,6 +304,10 @@ export type RelationshipEdge = {
   node: Relationship;
 };
 
+/**
+ * A relationship passes when it matches every list given: one of `types`, one of `stances`, one of
+ * `modalities`, and evidence in one of `documentIds`. An absent or empty list does not filter.
+ */
 export type RelationshipFilter = {
   documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   modalities?: InputMaybe<Array<Modality>>;
@@ -400,7 +410,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( DocumentModel )
     | ( EntityModel )
-    | ( Omit<Relationship, 'evidence' | 'source' | 'target'> & { evidence: Array<_RefType['Evidence']>, source: _RefType['Entity'], target: _RefType['Entity'] } )
+    | ( RelationshipModel )
   ;
 };
 
@@ -415,18 +425,18 @@ export type ResolversTypes = {
   EntityConnection: ResolverTypeWrapper<Omit<EntityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EntityEdge']>, nodes: Array<ResolversTypes['Entity']> }>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   EntityKind: EntityKind;
-  Evidence: ResolverTypeWrapper<Omit<Evidence, 'document'> & { document: ResolversTypes['Document'] }>;
+  Evidence: ResolverTypeWrapper<EvidenceModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Mention: ResolverTypeWrapper<Omit<Mention, 'document'> & { document: ResolversTypes['Document'] }>;
+  Mention: ResolverTypeWrapper<MentionModel>;
   Modality: Modality;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['Entity']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationType: RelationType;
-  Relationship: ResolverTypeWrapper<Omit<Relationship, 'evidence' | 'source' | 'target'> & { evidence: Array<ResolversTypes['Evidence']>, source: ResolversTypes['Entity'], target: ResolversTypes['Entity'] }>;
+  Relationship: ResolverTypeWrapper<RelationshipModel>;
   RelationshipConnection: ResolverTypeWrapper<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RelationshipEdge']>, nodes: Array<ResolversTypes['Relationship']> }>;
   RelationshipEdge: ResolverTypeWrapper<Omit<RelationshipEdge, 'node'> & { node: ResolversTypes['Relationship'] }>;
   RelationshipFilter: RelationshipFilter;
@@ -445,16 +455,16 @@ export type ResolversParentTypes = {
   Entity: EntityModel;
   EntityConnection: Omit<EntityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EntityEdge']>, nodes: Array<ResolversParentTypes['Entity']> };
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
-  Evidence: Omit<Evidence, 'document'> & { document: ResolversParentTypes['Document'] };
+  Evidence: EvidenceModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  Mention: Omit<Mention, 'document'> & { document: ResolversParentTypes['Document'] };
+  Mention: MentionModel;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Path: Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['Entity']> };
   Query: Record<PropertyKey, never>;
-  Relationship: Omit<Relationship, 'evidence' | 'source' | 'target'> & { evidence: Array<ResolversParentTypes['Evidence']>, source: ResolversParentTypes['Entity'], target: ResolversParentTypes['Entity'] };
+  Relationship: RelationshipModel;
   RelationshipConnection: Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RelationshipEdge']>, nodes: Array<ResolversParentTypes['Relationship']> };
   RelationshipEdge: Omit<RelationshipEdge, 'node'> & { node: ResolversParentTypes['Relationship'] };
   RelationshipFilter: RelationshipFilter;
@@ -488,10 +498,12 @@ export type EntityResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  iso3?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<EntityRelationshipsArgs, 'direction' | 'first'>>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -552,6 +564,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
+  attributedTo?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;

@@ -1,15 +1,23 @@
 /**
  * Per-request context: built once per request with a fresh executor (its own round-trip counter)
  * and fresh DataLoaders, so batching and caching never leak between requests. Resolvers read it
- * and never mutate it.
+ * and never replace anything in it; the loaders cache what the request has already fetched.
  */
 import DataLoader from 'dataloader';
 import type { Executor } from '../neo4j/driver';
-import type { EntityModel } from '../model';
+import type { DocumentModel, EntityModel, MentionModel, Page, RelationshipModel } from '../model';
 import { findEntitiesByIds } from '../data/entities';
+import { findDocumentsByIds, findEntitiesOfDocuments, findMentionsOfEntities } from '../data/documents';
+import { findRelationshipsByIds, pageRelationshipsOfEntities, type Direction, type RelationshipPageArgs } from '../data/relationships';
 
 export interface Loaders {
   entityById: DataLoader<string, EntityModel | null>;
+  documentById: DataLoader<string, DocumentModel | null>;
+  relationshipById: DataLoader<string, RelationshipModel | null>;
+  mentionsOfEntity: DataLoader<string, MentionModel[]>;
+  entitiesOfDocument: DataLoader<string, EntityModel[]>;
+  /** One loader per distinct (direction, filter, page) so all entities asking the same page batch together. */
+  relationshipPagesOfEntity: (direction: Direction, args: RelationshipPageArgs) => DataLoader<string, Page<RelationshipModel>>;
 }
 
 export interface Context {
@@ -19,10 +27,24 @@ export interface Context {
 
 export function createContext(root: Executor): Context {
   const db = root.forRequest();
+  const relationshipPageLoaders = new Map<string, DataLoader<string, Page<RelationshipModel>>>();
   return {
     db,
     loaders: {
       entityById: new DataLoader((ids) => findEntitiesByIds(db, ids)),
+      documentById: new DataLoader((ids) => findDocumentsByIds(db, ids)),
+      relationshipById: new DataLoader((ids) => findRelationshipsByIds(db, ids)),
+      mentionsOfEntity: new DataLoader((ids) => findMentionsOfEntities(db, ids)),
+      entitiesOfDocument: new DataLoader((ids) => findEntitiesOfDocuments(db, ids)),
+      relationshipPagesOfEntity: (direction, args) => {
+        const key = JSON.stringify([direction, args.filter ?? null, args.first, args.after]);
+        let loader = relationshipPageLoaders.get(key);
+        if (loader === undefined) {
+          loader = new DataLoader((ids) => pageRelationshipsOfEntities(db, ids, direction, args));
+          relationshipPageLoaders.set(key, loader);
+        }
+        return loader;
+      },
     },
   };
 }

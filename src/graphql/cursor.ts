@@ -27,6 +27,14 @@ export function decodeCursor<T extends (string | number)[]>(cursor: string, shap
   return value as T;
 }
 
+/** Cursor of a list ordered by id alone. */
+export const idCursor = (item: { id: string }): string => encodeCursor([item.id]);
+
+/** The id position an `after` cursor of an id-ordered list holds, or null without one. */
+export function idPosition(after: string | null | undefined): string | null {
+  return after === undefined || after === null ? null : decodeCursor<[string]>(after, ['string'])[0];
+}
+
 export const MAX_PAGE_SIZE = 100;
 
 /** `first` must be within 0..MAX_PAGE_SIZE. */

@@ -3,7 +3,9 @@
  * receives through codegen mappers. Nothing here knows about Neo4j or GraphQL.
  */
 
-export type EntityKind = 'COUNTRY' | 'ORGANIZATION' | 'OFFICE' | 'CITY' | 'REGION' | 'SEA';
+import type { EntityKind, Modality, RelationType, Stance } from './vocabulary';
+
+export type { EntityKind, Modality, RelationType, Stance };
 
 export interface EntityModel {
   /** Global ID, e.g. `entity:nato`. */
@@ -22,6 +24,37 @@ export interface DocumentModel {
   id: string;
   title: string;
   text: string;
+  /** The relationships this document states (its evidence), by id. */
+  relationshipIds: string[];
+}
+
+/** A passage of a document that states a relationship: `quote === text.slice(start, end)`. */
+export interface EvidenceModel {
+  quote: string;
+  start: number;
+  end: number;
+  documentId: string;
+}
+
+export interface RelationshipModel {
+  /** Global ID from its content: `relationship:<source slug>:<TYPE>:<target slug>`. */
+  id: string;
+  type: RelationType;
+  sourceId: string;
+  targetId: string;
+  stance: Stance;
+  modality: Modality;
+  /** For ATTRIBUTED relationships: the entity whose claim or assessment it is. */
+  attributedToId: string | null;
+  evidence: EvidenceModel[];
+}
+
+/** A span of a document's text that names an entity: `text === document.text.slice(start, end)`. */
+export interface MentionModel {
+  text: string;
+  start: number;
+  end: number;
+  documentId: string;
 }
 
 /** One page of a keyset-paginated list, already sliced; cursors are made by the GraphQL layer. */

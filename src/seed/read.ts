@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { EntityKind } from '../model';
-import { nameKey, SLUG } from '../model/ids';
-
-export const ENTITY_KINDS: readonly EntityKind[] = ['COUNTRY', 'ORGANIZATION', 'OFFICE', 'CITY', 'REGION', 'SEA'];
+import { globalId, nameKey, SLUG } from '../model/ids';
+import { ENTITY_KINDS, MODALITIES, RELATION_TYPES, STANCES, type EntityKind, type Modality, type RelationType, type Stance } from '../model/vocabulary';
+import { findMentions, looseForm, occurrences, type Span } from './text';
 
 export interface SeedEntity {
   slug: string;
@@ -27,9 +26,35 @@ export interface SeedDocument {
   text: string;
 }
 
+export interface SeedEvidence extends Span {
+  documentSlug: string;
+  quote: string;
+}
+
+export interface SeedRelationship {
+  /** Content-derived global id: `relationship:<source>:<TYPE>:<target>`. */
+  id: string;
+  type: RelationType;
+  sourceSlug: string;
+  targetSlug: string;
+  stance: Stance;
+  modality: Modality;
+  attributedToSlug: string | null;
+  evidence: SeedEvidence[];
+}
+
+/** The spans of one document that name one entity, found in the text by the loader. */
+export interface SeedMentions {
+  documentSlug: string;
+  entitySlug: string;
+  spans: (Span & { text: string })[];
+}
+
 export interface SeedData {
   entities: SeedEntity[];
   documents: SeedDocument[];
+  relationships: SeedRelationship[];
+  mentions: SeedMentions[];
 }
 
 export interface SeedProblem {
@@ -64,8 +89,141 @@ export function readSeed(dir: string): SeedData {
   const problems = new Problems(root);
   const entities = readEntities(path.join(dir, 'entities.yaml'), problems);
   const documents = readDocuments(path.join(dir, 'documents'), problems);
+  const relationships = readRelationships(path.join(dir, 'relationships.yaml'), problems, entities, documents);
   if (problems.list.length > 0) throw new SeedError(problems.list);
-  return { entities, documents };
+  return { entities, documents, relationships, mentions: mentionsOf(entities, documents) };
+}
+
+export function relationshipId(sourceSlug: string, type: string, targetSlug: string): string {
+  return globalId('Relationship', `${sourceSlug}:${type}:${targetSlug}`);
+}
+
+const RELATIONSHIP_FIELDS = new Set(['source', 'type', 'target', 'stance', 'modality', 'attributedTo', 'evidence']);
+const EVIDENCE_FIELDS = new Set(['document', 'quote', 'occurrence']);
+
+function readRelationships(file: string, problems: Problems, entities: SeedEntity[], documents: SeedDocument[]): SeedRelationship[] {
+  const entitySlugs = new Set(entities.map((e) => e.slug));
+  const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
+  const firstRecordById = new Map<string, number>();
+  const relationships: SeedRelationship[] = [];
+
+  readYamlList(file, problems).forEach((raw, index) => {
+    const at = `#${index + 1}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problems.add(file, at, 'must be a mapping with source, type, target, stance, modality and evidence');
+      return;
+    }
+    const r = raw as Record<string, unknown>;
+    const record = `relationship ${at} (${String(r.source)} ${String(r.type)} ${String(r.target)})`;
+    const fail = (reason: string): void => problems.add(file, record, reason);
+    let ok = true;
+    const check = (condition: boolean, reason: string): void => {
+      if (!condition) {
+        ok = false;
+        fail(reason);
+      }
+    };
+
+    for (const key of Object.keys(r)) check(RELATIONSHIP_FIELDS.has(key), `unknown field "${key}" (allowed: ${[...RELATIONSHIP_FIELDS].join(', ')})`);
+    for (const end of ['source', 'target'] as const) {
+      check(typeof r[end] === 'string' && entitySlugs.has(r[end]), `${end} names an unknown entity ${JSON.stringify(r[end])} (entities are the ids in entities.yaml)`);
+    }
+    check(r.source !== r.target, 'source and target are the same entity');
+    check((RELATION_TYPES as readonly unknown[]).includes(r.type), `type must be one of ${RELATION_TYPES.join(', ')}, got ${JSON.stringify(r.type)}`);
+    check((STANCES as readonly unknown[]).includes(r.stance), `stance must be one of ${STANCES.join(', ')}, got ${JSON.stringify(r.stance)}`);
+    check((MODALITIES as readonly unknown[]).includes(r.modality), `modality must be one of ${MODALITIES.join(', ')}, got ${JSON.stringify(r.modality)}`);
+    if (r.modality === 'ATTRIBUTED') {
+      check(typeof r.attributedTo === 'string' && entitySlugs.has(r.attributedTo), `an ATTRIBUTED relationship needs attributedTo: the id of the entity whose claim it is, got ${JSON.stringify(r.attributedTo)}`);
+    } else {
+      check(r.attributedTo === undefined, 'attributedTo is only for ATTRIBUTED relationships');
+    }
+
+    const evidence: SeedEvidence[] = [];
+    if (!Array.isArray(r.evidence) || r.evidence.length === 0) {
+      check(false, 'evidence must be a non-empty list of {document, quote} passages copied from the text');
+    } else {
+      r.evidence.forEach((rawEvidence: unknown, i: number) => {
+        const where = `evidence #${i + 1}`;
+        if (typeof rawEvidence !== 'object' || rawEvidence === null || Array.isArray(rawEvidence)) {
+          check(false, `${where} must be a mapping with document and quote`);
+          return;
+        }
+        const e = rawEvidence as Record<string, unknown>;
+        for (const key of Object.keys(e)) check(EVIDENCE_FIELDS.has(key), `${where}: unknown field "${key}" (allowed: ${[...EVIDENCE_FIELDS].join(', ')})`);
+        const document = typeof e.document === 'string' ? documentsBySlug.get(e.document) : undefined;
+        if (document === undefined) {
+          check(false, `${where}: document names an unknown document ${JSON.stringify(e.document)} (documents are the files in documents/)`);
+          return;
+        }
+        if (typeof e.quote !== 'string' || e.quote.trim() === '') {
+          check(false, `${where}: quote must be a non-empty string copied from the text`);
+          return;
+        }
+        const span = locateQuote(document, e.quote, e.occurrence);
+        if (typeof span === 'string') check(false, `${where}: ${span}`);
+        else evidence.push({ documentSlug: document.slug, quote: e.quote, ...span });
+      });
+    }
+    if (!ok) return;
+
+    const id = relationshipId(r.source as string, r.type as string, r.target as string);
+    const first = firstRecordById.get(id);
+    if (first !== undefined) {
+      fail(`repeats id "${id}" (first used by relationship #${first + 1}): give one record per source, type and target, with several evidence passages`);
+      return;
+    }
+    firstRecordById.set(id, index);
+    relationships.push({
+      id,
+      type: r.type as RelationType,
+      sourceSlug: r.source as string,
+      targetSlug: r.target as string,
+      stance: r.stance as Stance,
+      modality: r.modality as Modality,
+      attributedToSlug: r.modality === 'ATTRIBUTED' ? (r.attributedTo as string) : null,
+      evidence,
+    });
+  });
+  return relationships;
+}
+
+/** The quote's span in the document, or the reason it has none. */
+function locateQuote(document: SeedDocument, quote: string, occurrence: unknown): Span | string {
+  const found = occurrences(document.text, quote);
+  const shown = JSON.stringify(quote.length > 80 ? `${quote.slice(0, 77)}...` : quote);
+  if (found.length === 0) {
+    const loose = occurrences(looseForm(document.text), looseForm(quote)).length > 0;
+    return `quote ${shown} is not in document "${document.slug}"${loose ? ' (it differs from the text only in quote marks, dashes or whitespace: copy it exactly)' : ''}`;
+  }
+  if (occurrence === undefined) {
+    if (found.length > 1) return `quote ${shown} is ambiguous: it occurs ${found.length} times in document "${document.slug}" (at offsets ${found.join(', ')}); add occurrence: 1 to ${found.length}, or quote more of the sentence`;
+    const start = found[0] as number;
+    return { start, end: start + quote.length };
+  }
+  if (typeof occurrence !== 'number' || !Number.isInteger(occurrence) || occurrence < 1 || occurrence > found.length) {
+    return `occurrence must be an integer from 1 to ${found.length} (the quote occurs ${found.length} time${found.length === 1 ? '' : 's'}), got ${JSON.stringify(occurrence)}`;
+  }
+  const start = found[occurrence - 1] as number;
+  return { start, end: start + quote.length };
+}
+
+/** Every span of every document that names an entity by its name or an alias. */
+function mentionsOf(entities: SeedEntity[], documents: SeedDocument[]): SeedMentions[] {
+  const labels = entities.flatMap((e) => [e.name, ...e.aliases].map((label) => ({ label, owner: e.slug })));
+  const result: SeedMentions[] = [];
+  for (const document of documents) {
+    const byEntity = new Map<string, SeedMentions>();
+    for (const m of findMentions(document.text, labels)) {
+      let entry = byEntity.get(m.owner);
+      if (entry === undefined) {
+        entry = { documentSlug: document.slug, entitySlug: m.owner, spans: [] };
+        byEntity.set(m.owner, entry);
+        result.push(entry);
+      }
+      entry.spans.push({ start: m.start, end: m.end, text: m.text });
+    }
+  }
+  return result;
 }
 
 function readYamlList(file: string, problems: Problems): unknown[] {

@@ -17,6 +17,7 @@ import {
 } from 'graphql';
 import { PROJECT_ROOT } from '../../src/config';
 import { loadTypeDefs } from '../../src/graphql/schema';
+import { ENTITY_KINDS, MODALITIES, RELATION_TYPES, relationTypePattern, STANCES } from '../../src/model/vocabulary';
 
 const CONTRACT_COPY = path.join(PROJECT_ROOT, 'tests', 'contract', 'api-contract.graphql');
 const SHARED_CONTRACT = path.join(PROJECT_ROOT, '..', 'shared', 'api-contract.graphql');
@@ -93,5 +94,27 @@ describe('the served schema', () => {
   it('uses the same contract as ../shared when it is there', () => {
     if (!fs.existsSync(SHARED_CONTRACT)) return;
     expect(fs.readFileSync(CONTRACT_COPY, 'utf8')).toBe(fs.readFileSync(SHARED_CONTRACT, 'utf8'));
+  });
+});
+
+describe('the vocabulary', () => {
+  const served = buildSchema(loadTypeDefs().join('\n'));
+  const values = (name: string): string[] => {
+    const type = served.getType(name);
+    if (!isEnumType(type)) throw new Error(`${name} is not an enum`);
+    return type.getValues().map((v) => v.name);
+  };
+
+  it('is the same in the schema enums and in the allowlists the loader and the Cypher layer use', () => {
+    expect(values('RelationType')).toEqual([...RELATION_TYPES]);
+    expect(values('EntityKind')).toEqual([...ENTITY_KINDS]);
+    expect(values('Stance')).toEqual([...STANCES]);
+    expect(values('Modality')).toEqual([...MODALITIES]);
+  });
+
+  it('only ever builds relationship-type patterns from the allowlist', () => {
+    expect(relationTypePattern(['LEADS', 'NEAR'])).toBe(':LEADS|NEAR');
+    expect(relationTypePattern(null)).toBe(`:${RELATION_TYPES.join('|')}`);
+    expect(() => relationTypePattern(['LEADS]->() DETACH DELETE n //'])).toThrow('not a relationship type of the vocabulary');
   });
 });

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Direction =
+  | 'BOTH'
+  | 'INCOMING'
+  | 'OUTGOING';
+
 /** COUNTRY and ORGANIZATION at least; the seed decides the rest. */
 export type EntityKind =
   /** A city. */
@@ -18,6 +23,94 @@ export type EntityKind =
   | 'REGION'
   /** A sea or other body of water. */
   | 'SEA';
+
+export type Modality =
+  /** The document states it as fact. */
+  | 'ASSERTED'
+  /** The document reports it as someone else's claim or assessment. */
+  | 'ATTRIBUTED'
+  /** The document reports it as intended or under way, not yet done. */
+  | 'PLANNED';
+
+/** The project's controlled vocabulary of relationship types (see seed/README.md). */
+export type RelationType =
+  /** The source is present or active in the target place. */
+  | 'ACTIVE_IN'
+  /** The source is called an ally of the target. */
+  | 'ALLY_OF'
+  /** The source poses a challenge or threat to the target. */
+  | 'CHALLENGES'
+  /** The source is alarmed by or concerned about the target. */
+  | 'CONCERNED_ABOUT'
+  /** The source meets or consults with the target. */
+  | 'CONSULTS'
+  /** The source cooperates with the target (joint exercises, coordination, shared efforts). */
+  | 'COOPERATES_WITH'
+  /** The source acts to counter or resist the target. */
+  | 'COUNTERS'
+  /** The source establishes (sets up, opens) the target. */
+  | 'ESTABLISHES'
+  /** The source leads or plays the leading role in the target. */
+  | 'LEADS'
+  /** The source is (or will be) located in the target place. */
+  | 'LOCATED_IN'
+  /** The source is a member of the target organisation. */
+  | 'MEMBER_OF'
+  /** The source is geographically close to the target. */
+  | 'NEAR'
+  /** The source is called a partner of the target. */
+  | 'PARTNER_OF'
+  /** The source shares values or interests with the target. */
+  | 'SHARES_VALUES_WITH';
+
+/**
+ * A relationship passes when it matches every list given: one of `types`, one of `stances`, one of
+ * `modalities`, and evidence in one of `documentIds`. An absent or empty list does not filter.
+ */
+export type RelationshipFilter = {
+  documentIds?: Array<string> | null | undefined;
+  modalities?: Array<Modality> | null | undefined;
+  stances?: Array<Stance> | null | undefined;
+  types?: Array<RelationType> | null | undefined;
+};
+
+export type Stance =
+  | 'ADVERSARIAL'
+  | 'COOPERATIVE'
+  | 'NEUTRAL';
+
+export type DocumentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DocumentsQuery = { documents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string }> } };
+
+export type DocumentWithGraphQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DocumentWithGraphQuery = { document: { id: string, title: string, text: string, entities: Array<{ id: string, name: string }>, relationships: Array<{ id: string, type: RelationType }> } | null };
+
+export type EntityMentionsQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type EntityMentionsQuery = { entity: { id: string, mentions: Array<{ text: string, start: number, end: number, document: { id: string, text: string } }> } | null };
+
+export type DocumentNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DocumentNodeQuery = { node:
+    | { __typename: 'Document', id: string, title: string }
+    | { __typename: 'Entity' }
+    | { __typename: 'Relationship' }
+   | null };
 
 export type EntityFieldsFragment = { id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null };
 
@@ -56,6 +149,48 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Relationship', id: string }
    | null };
 
+export type RelationshipFieldsFragment = { id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string, name: string }, target: { id: string, name: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }> };
+
+export type RelationshipsBetweenQueryVariables = Exact<{
+  a: string;
+  b: string;
+  filter?: RelationshipFilter | null | undefined;
+}>;
+
+
+export type RelationshipsBetweenQuery = { relationshipsBetween: Array<{ id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string, name: string }, target: { id: string, name: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }> }> };
+
+export type RelationshipsPageQueryVariables = Exact<{
+  filter?: RelationshipFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RelationshipsPageQuery = { relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string, name: string }, target: { id: string, name: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }> }> } };
+
+export type EntityRelationshipsQueryVariables = Exact<{
+  name: string;
+  direction?: Direction | null | undefined;
+  filter?: RelationshipFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EntityRelationshipsQuery = { entity: { id: string, name: string, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string, name: string }, target: { id: string, name: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }> } }> } } | null };
+
+export type RelationshipNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RelationshipNodeQuery = { node:
+    | { __typename: 'Document' }
+    | { __typename: 'Entity' }
+    | { __typename: 'Relationship', id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string, name: string }, target: { id: string, name: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }> }
+   | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -83,6 +218,92 @@ export const EntityFieldsFragmentDoc = new TypedDocumentString(`
   description
 }
     `, {"fragmentName":"EntityFields"}) as unknown as TypedDocumentString<EntityFieldsFragment, unknown>;
+export const RelationshipFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RelationshipFields on Relationship {
+  id
+  type
+  stance
+  modality
+  source {
+    id
+    name
+  }
+  target {
+    id
+    name
+  }
+  attributedTo {
+    id
+  }
+  evidence {
+    quote
+    start
+    end
+    document {
+      id
+    }
+  }
+}
+    `, {"fragmentName":"RelationshipFields"}) as unknown as TypedDocumentString<RelationshipFieldsFragment, unknown>;
+export const DocumentsDocument = new TypedDocumentString(`
+    query Documents($first: Int, $after: String) {
+  documents(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DocumentsQuery, DocumentsQueryVariables>;
+export const DocumentWithGraphDocument = new TypedDocumentString(`
+    query DocumentWithGraph($id: ID!) {
+  document(id: $id) {
+    id
+    title
+    text
+    entities {
+      id
+      name
+    }
+    relationships {
+      id
+      type
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DocumentWithGraphQuery, DocumentWithGraphQueryVariables>;
+export const EntityMentionsDocument = new TypedDocumentString(`
+    query EntityMentions($name: String!) {
+  entity(name: $name) {
+    id
+    mentions {
+      text
+      start
+      end
+      document {
+        id
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntityMentionsQuery, EntityMentionsQueryVariables>;
+export const DocumentNodeDocument = new TypedDocumentString(`
+    query DocumentNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Document {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DocumentNodeQuery, DocumentNodeQueryVariables>;
 export const EntityByNameDocument = new TypedDocumentString(`
     query EntityByName($name: String!) {
   entity(name: $name) {
@@ -144,3 +365,157 @@ export const NodeByIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const RelationshipsBetweenDocument = new TypedDocumentString(`
+    query RelationshipsBetween($a: ID!, $b: ID!, $filter: RelationshipFilter) {
+  relationshipsBetween(a: $a, b: $b, filter: $filter) {
+    ...RelationshipFields
+  }
+}
+    fragment RelationshipFields on Relationship {
+  id
+  type
+  stance
+  modality
+  source {
+    id
+    name
+  }
+  target {
+    id
+    name
+  }
+  attributedTo {
+    id
+  }
+  evidence {
+    quote
+    start
+    end
+    document {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<RelationshipsBetweenQuery, RelationshipsBetweenQueryVariables>;
+export const RelationshipsPageDocument = new TypedDocumentString(`
+    query RelationshipsPage($filter: RelationshipFilter, $first: Int, $after: String) {
+  relationships(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...RelationshipFields
+    }
+  }
+}
+    fragment RelationshipFields on Relationship {
+  id
+  type
+  stance
+  modality
+  source {
+    id
+    name
+  }
+  target {
+    id
+    name
+  }
+  attributedTo {
+    id
+  }
+  evidence {
+    quote
+    start
+    end
+    document {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<RelationshipsPageQuery, RelationshipsPageQueryVariables>;
+export const EntityRelationshipsDocument = new TypedDocumentString(`
+    query EntityRelationships($name: String!, $direction: Direction, $filter: RelationshipFilter, $first: Int, $after: String) {
+  entity(name: $name) {
+    id
+    name
+    relationships(
+      direction: $direction
+      filter: $filter
+      first: $first
+      after: $after
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...RelationshipFields
+        }
+      }
+    }
+  }
+}
+    fragment RelationshipFields on Relationship {
+  id
+  type
+  stance
+  modality
+  source {
+    id
+    name
+  }
+  target {
+    id
+    name
+  }
+  attributedTo {
+    id
+  }
+  evidence {
+    quote
+    start
+    end
+    document {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<EntityRelationshipsQuery, EntityRelationshipsQueryVariables>;
+export const RelationshipNodeDocument = new TypedDocumentString(`
+    query RelationshipNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Relationship {
+      ...RelationshipFields
+    }
+  }
+}
+    fragment RelationshipFields on Relationship {
+  id
+  type
+  stance
+  modality
+  source {
+    id
+    name
+  }
+  target {
+    id
+    name
+  }
+  attributedTo {
+    id
+  }
+  evidence {
+    quote
+    start
+    end
+    document {
+      id
+    }
+  }
+}`) as unknown as TypedDocumentString<RelationshipNodeQuery, RelationshipNodeQueryVariables>;

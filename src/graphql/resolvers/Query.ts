@@ -4,9 +4,11 @@
 import type { QueryResolvers } from '../../generated/resolvers';
 import { BadUserInputError, NotImplementedError } from '../../errors';
 import { findEntityByName, listEntities } from '../../data/entities';
+import { pageDocuments } from '../../data/documents';
+import { findRelationshipsBetween, pageRelationships } from '../../data/relationships';
 import type { EntityModel } from '../../model';
 import { nodeTypeOf } from '../../model/ids';
-import { checkFirst, connection, decodeCursor, encodeCursor } from '../cursor';
+import { checkFirst, connection, decodeCursor, encodeCursor, idCursor, idPosition } from '../cursor';
 
 const entityCursor = (e: EntityModel): string => encodeCursor([e.name, e.id]);
 
@@ -15,6 +17,10 @@ export const Query: QueryResolvers = {
     switch (nodeTypeOf(id)) {
       case 'Entity':
         return loaders.entityById.load(id);
+      case 'Document':
+        return loaders.documentById.load(id);
+      case 'Relationship':
+        return loaders.relationshipById.load(id);
       default:
         return null;
     }
@@ -41,12 +47,14 @@ export const Query: QueryResolvers = {
     return connection(page, entityCursor, position !== null);
   },
 
-  relationships: () => {
-    throw new NotImplementedError('Query.relationships');
+  relationships: async (_parent, { filter, first, after }, { db }) => {
+    const position = idPosition(after);
+    const page = await pageRelationships(db, { filter, first: checkFirst(first), after: position });
+    return connection(page, idCursor, position !== null);
   },
-  relationshipsBetween: () => {
-    throw new NotImplementedError('Query.relationshipsBetween');
-  },
+
+  relationshipsBetween: (_parent, { a, b, filter }, { db }) => findRelationshipsBetween(db, a, b, filter),
+
   neighborhood: () => {
     throw new NotImplementedError('Query.neighborhood');
   },
@@ -56,10 +64,12 @@ export const Query: QueryResolvers = {
   search: () => {
     throw new NotImplementedError('Query.search');
   },
-  document: () => {
-    throw new NotImplementedError('Query.document');
-  },
-  documents: () => {
-    throw new NotImplementedError('Query.documents');
+
+  document: (_parent, { id }, { loaders }) => loaders.documentById.load(id),
+
+  documents: async (_parent, { first, after }, { db }) => {
+    const position = idPosition(after);
+    const page = await pageDocuments(db, { first: checkFirst(first), after: position });
+    return connection(page, idCursor, position !== null);
   },
 };

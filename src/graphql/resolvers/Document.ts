@@ -1,0 +1,26 @@
+/**
+ * Document fields, and the `document` of evidence and mentions, through per-request loaders.
+ */
+import type { DocumentResolvers, EvidenceResolvers, MentionResolvers } from '../../generated/resolvers';
+import type { DocumentModel, RelationshipModel } from '../../model';
+import type { Context } from '../context';
+
+async function requiredDocument(id: string, { loaders }: Context): Promise<DocumentModel> {
+  const document = await loaders.documentById.load(id);
+  if (document === null) throw new Error(`document ${id} does not exist`);
+  return document;
+}
+
+export const Document: DocumentResolvers = {
+  entities: (document, _args, { loaders }) => loaders.entitiesOfDocument.load(document.id),
+  relationships: async (document, _args, { loaders }) =>
+    (await loaders.relationshipById.loadMany(document.relationshipIds)).filter((r): r is RelationshipModel => r !== null && !(r instanceof Error)),
+};
+
+export const Evidence: EvidenceResolvers = {
+  document: (evidence, _args, context) => requiredDocument(evidence.documentId, context),
+};
+
+export const Mention: MentionResolvers = {
+  document: (mention, _args, context) => requiredDocument(mention.documentId, context),
+};

@@ -1,0 +1,90 @@
+/**
+ * Loading the seed into a real Neo4j: idempotent and stable, and all-or-nothing: a refused seed,
+ * or one that fails inside the write transaction, leaves the graph exactly as it was.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeSeed } from '../../src/data/seed';
+import { loadSeed, SEED_DIR } from '../../src/seed/load';
+import { readSeed, SeedError } from '../../src/seed/read';
+import { clearDatabase, connectTestNeo4j, graphSnapshot, type TestNeo4j } from '../support/neo4j';
+
+let neo4j: TestNeo4j;
+const tempDirs: string[] = [];
+
+beforeAll(async () => {
+  neo4j = connectTestNeo4j();
+  await clearDatabase(neo4j.db);
+});
+
+afterAll(async () => {
+  await clearDatabase(neo4j.db);
+  await neo4j.close();
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the project seed with one file edited. */
+function editedSeed(file: string, edit: (content: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-seed-'));
+  tempDirs.push(dir);
+  fs.cpSync(SEED_DIR, dir, { recursive: true });
+  const target = path.join(dir, file);
+  fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+  return dir;
+}
+
+const count = (cypher: string): Promise<number> => neo4j.db.read(cypher, {}, (records) => Number(records[0]?.get(0)));
+
+describe('loading the seed', () => {
+  it('loads entities, documents, relationships and mentions', async () => {
+    const seed = readSeed(SEED_DIR);
+    const counts = await loadSeed(neo4j.db);
+    expect(counts).toMatchObject({ entities: seed.entities.length, documents: seed.documents.length, relationships: seed.relationships.length });
+    expect(await count('MATCH (e:Entity) RETURN count(e)')).toBe(seed.entities.length);
+    expect(await count('MATCH (:Entity)-[r]->(:Entity) RETURN count(r)')).toBe(seed.relationships.length);
+    expect(await count('MATCH (:Document)-[m:MENTIONS]->() RETURN sum(size(m.starts))')).toBe(counts.mentions);
+  });
+
+  it('is idempotent: loading again gives the same ids, properties and counts', async () => {
+    await loadSeed(neo4j.db);
+    const before = await graphSnapshot(neo4j.db);
+    const counts = await loadSeed(neo4j.db);
+    expect(await graphSnapshot(neo4j.db)).toEqual(before);
+    expect(counts.relationships).toBe(readSeed(SEED_DIR).relationships.length);
+  });
+
+  it('removes what the seed no longer has and keeps the ids of the rest', async () => {
+    const dir = editedSeed('relationships.yaml', (yaml) => yaml.replace(/- source: japan\n {2}type: NEAR\n {2}target: china\n[\s\S]*?quote: Japan's proximity to China\n/, ''));
+    await loadSeed(neo4j.db, dir);
+    expect(await count("MATCH ()-[r]->() WHERE r.id = 'relationship:japan:NEAR:china' RETURN count(r)")).toBe(0);
+    expect(await count("MATCH ()-[r]->() WHERE r.id = 'relationship:nato:COUNTERS:china' RETURN count(r)")).toBe(1);
+    await loadSeed(neo4j.db);
+    expect(await count("MATCH ()-[r]->() WHERE r.id = 'relationship:japan:NEAR:china' RETURN count(r)")).toBe(1);
+  });
+
+  it.each([
+    ['a quote not in the text', 'relationships.yaml', (y: string) => y.replace('quote: given its leading role within NATO', 'quote: given its leading role within the UN'), 'is not in document'],
+    ['an unknown entity', 'relationships.yaml', (y: string) => y.replace('target: tokyo', 'target: kyoto'), 'target names an unknown entity "kyoto"'],
+    ['an unknown type', 'relationships.yaml', (y: string) => y.replace('type: LEADS', 'type: RULES'), 'type must be one of'],
+    ['a repeated entity id', 'entities.yaml', (y: string) => `${y}\n- id: nato\n  name: NATO again\n  kind: ORGANIZATION\n`, 'repeats id "nato"'],
+  ])('refuses a seed with %s and leaves the graph untouched', async (_label, file, edit, message) => {
+    await loadSeed(neo4j.db);
+    const before = await graphSnapshot(neo4j.db);
+    const dir = editedSeed(file, edit);
+    await expect(loadSeed(neo4j.db, dir)).rejects.toThrow(SeedError);
+    await expect(loadSeed(neo4j.db, dir)).rejects.toThrow(message);
+    expect(await graphSnapshot(neo4j.db)).toEqual(before);
+  });
+
+  it('rolls back the whole write when the database refuses part of it', async () => {
+    await loadSeed(neo4j.db);
+    const before = await graphSnapshot(neo4j.db);
+    const seed = readSeed(SEED_DIR);
+    // Bypass the reader's checks: two entities claim the alias "NATO", which the name_key
+    // constraint refuses after entities were already merged in the same transaction.
+    const clash = { ...seed, entities: [...seed.entities.map((e) => (e.slug === 'tokyo' ? { ...e, name: 'Tokyo (renamed)' } : e)), { slug: 'nato-copy', name: 'nato', kind: 'ORGANIZATION' as const, aliases: [], description: null, wikidata: null, iso3: null }] };
+    await expect(writeSeed(neo4j.db, clash)).rejects.toThrow();
+    expect(await graphSnapshot(neo4j.db)).toEqual(before);
+  });
+});
