@@ -191,6 +191,30 @@ export type RelationshipNodeQuery = { node:
     | { __typename: 'Relationship', id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string, name: string }, target: { id: string, name: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }> }
    | null };
 
+export type NatoRelationshipsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NatoRelationshipsQuery = { entity: { name: string, kind: EntityKind, relationships: { totalCount: number, nodes: Array<{ type: RelationType, stance: Stance, modality: Modality, source: { name: string }, target: { name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } } | null };
+
+export type NatoNeighborhoodQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NatoNeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: EntityKind }>, edges: Array<{ id: string, type: RelationType, stance: Stance, source: { id: string }, target: { id: string } }> } };
+
+export type NewZealandToChinaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewZealandToChinaQuery = { shortestPath: { length: number, nodes: Array<{ name: string }>, edges: Array<{ type: RelationType, modality: Modality, source: { name: string }, target: { name: string }, evidence: Array<{ quote: string }> }> } | null };
+
+export type SearchSeasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchSeasQuery = { search: Array<{ score: number, snippet: string | null, node:
+      | { __typename: 'Document', title: string, id: string }
+      | { __typename: 'Entity', name: string, kind: EntityKind, id: string }
+      | { __typename: 'Relationship', id: string }
+     }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -519,3 +543,94 @@ export const RelationshipNodeDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<RelationshipNodeQuery, RelationshipNodeQueryVariables>;
+export const NatoRelationshipsDocument = new TypedDocumentString(`
+    query NatoRelationships {
+  entity(name: "NATO") {
+    name
+    kind
+    relationships(first: 20) {
+      totalCount
+      nodes {
+        type
+        stance
+        modality
+        source {
+          name
+        }
+        target {
+          name
+        }
+        evidence {
+          quote
+          start
+          end
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NatoRelationshipsQuery, NatoRelationshipsQueryVariables>;
+export const NatoNeighborhoodDocument = new TypedDocumentString(`
+    query NatoNeighborhood {
+  neighborhood(entityId: "entity:nato", depth: 1) {
+    nodes {
+      id
+      name
+      kind
+    }
+    edges {
+      id
+      type
+      stance
+      source {
+        id
+      }
+      target {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NatoNeighborhoodQuery, NatoNeighborhoodQueryVariables>;
+export const NewZealandToChinaDocument = new TypedDocumentString(`
+    query NewZealandToChina {
+  shortestPath(fromId: "entity:new-zealand", toId: "entity:china") {
+    length
+    nodes {
+      name
+    }
+    edges {
+      type
+      modality
+      source {
+        name
+      }
+      target {
+        name
+      }
+      evidence {
+        quote
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NewZealandToChinaQuery, NewZealandToChinaQueryVariables>;
+export const SearchSeasDocument = new TypedDocumentString(`
+    query SearchSeas {
+  search(text: "South China Sea", first: 5) {
+    score
+    snippet
+    node {
+      __typename
+      id
+      ... on Entity {
+        name
+        kind
+      }
+      ... on Document {
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSeasQuery, SearchSeasQueryVariables>;
