@@ -7,9 +7,11 @@ import { int, toNumber } from '../neo4j/driver';
 import type { DocumentModel, EntityModel, MentionModel, Page } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
 
-const DOCUMENT_PROJECTION = 'd {.id, .title, .text, .relationshipIds}';
+/** The map projection of a document bound to `variable`. */
+export const documentProjection = (variable: string): string => `${variable} {.id, .title, .text, .relationshipIds}`;
+const DOCUMENT_PROJECTION = documentProjection('d');
 
-function toDocument(value: unknown): DocumentModel {
+export function toDocument(value: unknown): DocumentModel {
   const v = value as Record<string, unknown>;
   return { id: v.id as string, title: v.title as string, text: v.text as string, relationshipIds: (v.relationshipIds as string[] | null) ?? [] };
 }

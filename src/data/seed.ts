@@ -22,6 +22,7 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
     name: e.name,
     kind: e.kind,
     aliases: e.aliases,
+    aliasText: e.aliases.join('\n'),
     description: e.description,
     wikidata: e.wikidata,
     iso3: e.iso3,
@@ -71,7 +72,7 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
     await tx.run(
       `UNWIND $entities AS row
        MERGE (e:Entity {id: row.id})
-       SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases, e.description = row.description,
+       SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases, e.aliasText = row.aliasText, e.description = row.description,
            e.wikidata = row.wikidata, e.iso3 = row.iso3
        WITH e, row
        UNWIND row.keys AS key

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityModel, DocumentModel, RelationshipModel, EvidenceModel, MentionModel } from '../model';
+import type { EntityModel, DocumentModel, RelationshipModel, EvidenceModel, MentionModel, SubgraphModel, PathModel, SearchHitModel } from '../model';
 import type { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -333,6 +333,8 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<Relationship>;
   nodes: Array<Entity>;
+  /** True when the neighbourhood had more entities than the server's cap and was cut short. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 
@@ -433,17 +435,17 @@ export type ResolversTypes = {
   Modality: Modality;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Path: ResolverTypeWrapper<Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['Entity']> }>;
+  Path: ResolverTypeWrapper<PathModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationType: RelationType;
   Relationship: ResolverTypeWrapper<RelationshipModel>;
   RelationshipConnection: ResolverTypeWrapper<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RelationshipEdge']>, nodes: Array<ResolversTypes['Relationship']> }>;
   RelationshipEdge: ResolverTypeWrapper<Omit<RelationshipEdge, 'node'> & { node: ResolversTypes['Relationship'] }>;
   RelationshipFilter: RelationshipFilter;
-  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
+  SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Stance: Stance;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['Entity']> }>;
+  Subgraph: ResolverTypeWrapper<SubgraphModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -462,15 +464,15 @@ export type ResolversParentTypes = {
   Mention: MentionModel;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
-  Path: Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['Entity']> };
+  Path: PathModel;
   Query: Record<PropertyKey, never>;
   Relationship: RelationshipModel;
   RelationshipConnection: Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RelationshipEdge']>, nodes: Array<ResolversParentTypes['Relationship']> };
   RelationshipEdge: Omit<RelationshipEdge, 'node'> & { node: ResolversParentTypes['Relationship'] };
   RelationshipFilter: RelationshipFilter;
-  SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
+  SearchHit: SearchHitModel;
   String: Scalars['String']['output'];
-  Subgraph: Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['Entity']> };
+  Subgraph: SubgraphModel;
 };
 
 export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
@@ -596,6 +598,7 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {

@@ -3,6 +3,7 @@
  * that does not decode to the expected shape is a BAD_USER_INPUT naming the argument.
  */
 import { BadUserInputError } from '../errors';
+import { checkRange, LIMITS } from './limits';
 
 export function encodeCursor(position: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
@@ -35,14 +36,9 @@ export function idPosition(after: string | null | undefined): string | null {
   return after === undefined || after === null ? null : decodeCursor<[string]>(after, ['string'])[0];
 }
 
-export const MAX_PAGE_SIZE = 100;
-
-/** `first` must be within 0..MAX_PAGE_SIZE. */
+/** `first` must be within 0..LIMITS.maxPageSize. */
 export function checkFirst(first: number, argumentName = 'first'): number {
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`${argumentName} must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, argumentName);
-  }
-  return first;
+  return checkRange(first, argumentName, 0, LIMITS.maxPageSize);
 }
 
 /** A Relay connection from a page of items and a cursor function. */

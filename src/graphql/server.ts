@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isCodedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
+import { requestMetricsPlugin } from './plugins';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -21,6 +22,7 @@ export function createApolloServer({ logger, production, introspection }: { logg
     // The process owns shutdown (drain HTTP, then Apollo, then Neo4j); Apollo's own signal
     // handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
+    plugins: [requestMetricsPlugin({ logger, exposeInResponse: !production })],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const original = unwrapResolverError(error);
       const code = formatted.extensions?.code;

@@ -57,6 +57,26 @@ export interface MentionModel {
   documentId: string;
 }
 
+/** A neighbourhood, ready to draw: every edge's ends are among the nodes. */
+export interface SubgraphModel {
+  nodes: EntityModel[];
+  edges: RelationshipModel[];
+  /** True when the node cap cut the neighbourhood short. */
+  truncated: boolean;
+}
+
+/** `nodes` from start to end; `edges[i]` joins `nodes[i]` and `nodes[i + 1]`. */
+export interface PathModel {
+  nodes: EntityModel[];
+  edges: RelationshipModel[];
+}
+
+export interface SearchHitModel {
+  score: number;
+  node: EntityModel | DocumentModel;
+  snippet: string | null;
+}
+
 /** One page of a keyset-paginated list, already sliced; cursors are made by the GraphQL layer. */
 export interface Page<T> {
   items: T[];

@@ -125,7 +125,7 @@ describe('npm start from no configuration', () => {
   it('starts Neo4j, seeds it, answers NATO, and stops cleanly on SIGTERM', async () => {
     const first = await start();
     expect(first.logs.some((l) => l.includes('seed loaded'))).toBe(true);
-    expect(await natoThrough(first.url)).toEqual({
+    expect(await natoThrough(first.url)).toMatchObject({
       data: { entity: { id: 'entity:nato', name: 'NATO', kind: 'ORGANIZATION', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Alliance', 'OTAN'] } },
     });
     child?.kill('SIGTERM');

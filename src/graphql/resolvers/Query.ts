@@ -2,10 +2,13 @@
  * Root query fields: check arguments, call one data-access function, shape the result.
  */
 import type { QueryResolvers } from '../../generated/resolvers';
-import { BadUserInputError, NotImplementedError } from '../../errors';
+import { BadUserInputError } from '../../errors';
 import { findEntityByName, listEntities } from '../../data/entities';
 import { pageDocuments } from '../../data/documents';
 import { findRelationshipsBetween, pageRelationships } from '../../data/relationships';
+import { findNeighborhood, findShortestPath } from '../../data/graph';
+import { searchGraph } from '../../data/search';
+import { checkRange, LIMITS } from '../limits';
 import type { EntityModel } from '../../model';
 import { nodeTypeOf } from '../../model/ids';
 import { checkFirst, connection, decodeCursor, encodeCursor, idCursor, idPosition } from '../cursor';
@@ -55,14 +58,28 @@ export const Query: QueryResolvers = {
 
   relationshipsBetween: (_parent, { a, b, filter }, { db }) => findRelationshipsBetween(db, a, b, filter),
 
-  neighborhood: () => {
-    throw new NotImplementedError('Query.neighborhood');
+  neighborhood: async (_parent, { entityId, depth, filter }, { db, loaders }) => {
+    const subgraph = await findNeighborhood(db, { entityId, depth: checkRange(depth, 'depth', 1, LIMITS.maxNeighborhoodDepth), filter, maxNodes: LIMITS.maxNeighborhoodNodes });
+    // Edge ends are among the nodes: let the loader answer them without another query.
+    for (const node of subgraph.nodes) loaders.entityById.prime(node.id, node);
+    return subgraph;
   },
-  shortestPath: () => {
-    throw new NotImplementedError('Query.shortestPath');
+
+  shortestPath: async (_parent, { fromId, toId, maxLength, filter }, { db, loaders }) => {
+    const length = checkRange(maxLength, 'maxLength', 1, LIMITS.maxPathLength);
+    if (fromId === toId) {
+      // A path from an entity to itself is that entity alone (Cypher's shortestPath needs two).
+      const entity = await loaders.entityById.load(fromId);
+      return entity === null ? null : { nodes: [entity], edges: [] };
+    }
+    const path = await findShortestPath(db, { fromId, toId, maxLength: length, filter });
+    for (const node of path?.nodes ?? []) loaders.entityById.prime(node.id, node);
+    return path;
   },
-  search: () => {
-    throw new NotImplementedError('Query.search');
+
+  search: (_parent, { text, first }, { db }) => {
+    if (text.length > 500) throw new BadUserInputError(`text must be at most 500 characters, got ${text.length}`, 'text');
+    return searchGraph(db, text, checkFirst(first));
   },
 
   document: (_parent, { id }, { loaders }) => loaders.documentById.load(id),

@@ -2,7 +2,8 @@ import type { Resolvers } from '../../generated/resolvers';
 import { Document, Evidence, Mention } from './Document';
 import { Entity } from './Entity';
 import { Node } from './Node';
+import { Path } from './Path';
 import { Query } from './Query';
 import { Relationship } from './Relationship';
 
-export const resolvers: Resolvers = { Query, Node, Entity, Relationship, Document, Evidence, Mention };
+export const resolvers: Resolvers = { Query, Node, Entity, Relationship, Document, Evidence, Mention, Path };

@@ -1,0 +1,86 @@
+/**
+ * Graph-shaped reads: neighbourhoods and shortest paths. Each is one query whose work is bounded
+ * by its caps (depth, length, node count), whatever the size of the graph. Depths and lengths are
+ * validated integers before they are written into the pattern (Cypher cannot take them as
+ * parameters); everything else is a parameter.
+ */
+import type { Executor } from '../neo4j/driver';
+import { int } from '../neo4j/driver';
+import type { PathModel, SubgraphModel } from '../model';
+import { ENTITY_PROJECTION, toEntity } from './entities';
+import { FILTER_PREDICATE, filterParams, RELATIONSHIP_PROJECTION, toRelationship, typePattern, type RelationshipFilter } from './relationships';
+
+function checkedHops(value: number, what: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > 20) throw new RangeError(`${what} must be an integer from 1 to 20, got ${value}`);
+  return value;
+}
+
+/**
+ * The entities within `depth` hops of the centre (direction ignored; the centre first, then by
+ * name) and every relationship among them that passes the filter. At most `maxNodes` entities.
+ * An unknown centre gives an empty subgraph.
+ */
+export function findNeighborhood(
+  db: Executor,
+  { entityId, depth, filter, maxNodes }: { entityId: string; depth: number; filter: RelationshipFilter | null | undefined; maxNodes: number },
+): Promise<SubgraphModel> {
+  const types = typePattern(filter);
+  // Query: neighborhood (DISTINCT end nodes let the planner prune the variable-length expansion)
+  return db.read(
+    `MATCH (c:Entity {id: $entityId})
+     CALL (c) {
+       MATCH (c)-[rs${types}*1..${checkedHops(depth, 'depth')}]-(n:Entity)
+       WHERE n <> c AND all(r IN rs WHERE ${FILTER_PREDICATE})
+       RETURN DISTINCT n
+       LIMIT $limit
+     }
+     WITH c, collect(n) AS others
+     WITH c, others, [c] + others[0..$maxOthers] AS members
+     CALL (members) {
+       UNWIND members AS a
+       MATCH (a)-[r${types}]->(b:Entity)
+       WHERE b IN members AND ${FILTER_PREDICATE}
+       WITH DISTINCT r ORDER BY r.id
+       RETURN collect(${RELATIONSHIP_PROJECTION}) AS edges
+     }
+     RETURN [e IN members | ${ENTITY_PROJECTION}] AS nodes, edges, size(others) > $maxOthers AS truncated`,
+    { entityId, limit: int(maxNodes), maxOthers: int(maxNodes - 1), ...filterParams(filter) },
+    (records) => {
+      const record = records[0];
+      if (record === undefined) return { nodes: [], edges: [], truncated: false };
+      const [centre, ...others] = (record.get('nodes') as unknown[]).map(toEntity);
+      others.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+      return {
+        nodes: centre === undefined ? [] : [centre, ...others],
+        edges: (record.get('edges') as unknown[]).map(toRelationship),
+        truncated: record.get('truncated') as boolean,
+      };
+    },
+  );
+}
+
+/**
+ * A shortest path between two distinct entities over relationships that pass the filter,
+ * direction ignored, of at most `maxLength` hops; null when there is none.
+ */
+export function findShortestPath(
+  db: Executor,
+  { fromId, toId, maxLength, filter }: { fromId: string; toId: string; maxLength: number; filter: RelationshipFilter | null | undefined },
+): Promise<PathModel | null> {
+  // Query: shortestPath (the filter is checked during the breadth-first search, not after it)
+  return db.read(
+    `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+     MATCH p = shortestPath((a)-[rs${typePattern(filter)}*1..${checkedHops(maxLength, 'maxLength')}]-(b))
+     WHERE all(r IN rs WHERE ${FILTER_PREDICATE})
+     RETURN [e IN nodes(p) | ${ENTITY_PROJECTION}] AS nodes,
+            [r IN relationships(p) | ${RELATIONSHIP_PROJECTION}] AS edges
+     LIMIT 1`,
+    { fromId, toId, ...filterParams(filter) },
+    (records) => {
+      const record = records[0];
+      if (record === undefined) return null;
+      return { nodes: (record.get('nodes') as unknown[]).map(toEntity), edges: (record.get('edges') as unknown[]).map(toRelationship) };
+    },
+  );
+}
+
