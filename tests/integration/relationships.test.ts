@@ -10,6 +10,7 @@ import {
   DocumentWithGraphDocument,
   EntityMentionsDocument,
   EntityRelationshipsDocument,
+  NatoRelationshipsDocument,
   RelationshipNodeDocument,
   RelationshipsBetweenDocument,
   RelationshipsPageDocument,
@@ -136,6 +137,24 @@ describe('relationships', () => {
     for (const id of ['relationship:nato:LEADS:china', 'relationship:nope', 'relationship:a:B:c:d']) {
       expect(expectNoErrors(await api.query(RelationshipNodeDocument, { id })).node).toBeNull();
     }
+  });
+
+  it('serves the showcase operation: NATO relationships with their quotes', async () => {
+    const data = expectNoErrors(await api.query(NatoRelationshipsDocument));
+    const involving = seed.relationships.filter((r) => r.sourceSlug === 'nato' || r.targetSlug === 'nato');
+    expect(data.entity?.relationships.totalCount).toBe(involving.length);
+    for (const r of data.entity?.relationships.nodes ?? []) for (const e of r.evidence) expect(articleText.slice(e.start, e.end)).toBe(e.quote);
+  });
+
+  it.each([
+    ['relationships', '{ relationships(after: "x") { totalCount } }'],
+    ['Entity.relationships', '{ entity(name: "nato") { relationships(after: "eyJ4IjoxfQ") { totalCount } } }'],
+    ['documents', '{ documents(after: "WyJhIiwiYiJd") { totalCount } }'],
+    ['relationships(first: 101)', '{ relationships(first: 101) { totalCount } }'],
+  ])('refuses a malformed cursor or page size on %s with BAD_USER_INPUT', async (_field, query) => {
+    const response = await api.query(query);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toMatch(/^(after: not a cursor this API issued|first must be between 0 and 100)/);
   });
 
   it('refuses an enum value outside the vocabulary', async () => {
