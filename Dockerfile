@@ -16,6 +16,7 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY seed ./seed
+COPY operations ./operations
 USER node
 EXPOSE 4000
 CMD ["node", "dist/main.js"]

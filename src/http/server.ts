@@ -1,12 +1,14 @@
 /**
  * The HTTP server: a thin node:http front for Apollo Server (no framework in the hot path).
- * Routes: /graphql (GET and POST, GraphQL over HTTP), /health/live, /health/ready. The request
- * body is read up to a limit (larger gets 413) and parsed as JSON here.
+ * Routes: /graphql (GET and POST, GraphQL over HTTP), /health/live, /health/ready, and the
+ * playground (/ and its assets under /playground/, see playground.ts). The request body is read
+ * up to a limit (larger gets 413) and parsed as JSON here.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context';
 import type { Logger } from '../log';
+import { PLAYGROUND_PREFIX, servePlaygroundAsset, servePlaygroundPage } from './playground';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -48,9 +50,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpOp
     case '/health/ready':
       return (await options.isReady()) ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable', reason: 'Neo4j does not answer' });
     case '/':
-      res.writeHead(302, { location: '/graphql' }).end();
-      return;
+      return servePlaygroundPage(req, res, options.logger);
     default:
+      if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (await servePlaygroundAsset(req, res, url.pathname))) return;
       return sendJson(res, 404, { error: `Not found: ${url.pathname}. GraphQL is served at /graphql.` });
   }
 }

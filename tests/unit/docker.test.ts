@@ -58,7 +58,7 @@ describe('Dockerfile', () => {
   it('builds the API on Node 20 and ships what it reads at run time', () => {
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toContain('npm ci --omit=dev');
-    for (const folder of ['schema', 'seed']) expect(dockerfile).toContain(`COPY ${folder} ./${folder}`);
+    for (const folder of ['schema', 'seed', 'operations']) expect(dockerfile).toContain(`COPY ${folder} ./${folder}`);
     expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
   });
 });

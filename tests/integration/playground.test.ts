@@ -1,0 +1,231 @@
+/**
+ * The playground at GET /: its assets and headers over plain HTTP, then the page itself in headless
+ * Chromium (Debian's /usr/bin/chromium driven by playwright-core, which never downloads a browser)
+ * with every non-local request blocked, running a showcase query against the seeded Neo4j.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderPlaygroundPage, showcaseTabs, SHOWCASE_FILE } from '../../src/http/playground';
+import { loadSeed } from '../../src/seed/load';
+import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { startTestServer, type TestServer } from '../support/graphql';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const SHOWCASE_NAMES = ['NatoRelationships', 'NatoNeighborhood', 'NewZealandToChina', 'SearchSeas'];
+
+let neo4j: TestNeo4j | undefined;
+let api: TestServer | undefined;
+let browser: Browser | undefined;
+let origin: string;
+
+beforeAll(async () => {
+  neo4j = connectTestNeo4j();
+  await clearDatabase(neo4j.db);
+  await loadSeed(neo4j.db);
+  api = await startTestServer(neo4j.db);
+  origin = new URL(api.url).origin;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  if (neo4j !== undefined) {
+    await clearDatabase(neo4j.db);
+    await neo4j.close();
+  }
+});
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request with the path sent byte for byte: fetch() would normalise `..` away before sending. */
+function rawRequest(requestPath: string, method = 'GET'): Promise<RawResponse> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: hostname, port, path: requestPath, method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function inlineScript(html: string): string {
+  const match = /<script>([\s\S]*?)<\/script>/.exec(html);
+  if (match?.[1] === undefined) throw new Error(`no inline script in the page:\n${html}`);
+  return match[1];
+}
+
+describe('over HTTP', () => {
+  it('serves the page at / with a CSP that allows exactly its inline script', async () => {
+    const response = await rawRequest('/');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    const html = response.body.toString('utf8');
+    expect(html).toContain('<title>actor-graph playground</title>');
+    for (const asset of ['graphiql.min.css', 'react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js']) expect(html).toContain(`/playground/${asset}?v=`);
+
+    const csp = response.headers['content-security-policy'] ?? '';
+    const hash = createHash('sha256').update(inlineScript(html), 'utf8').digest('base64');
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('serves the four assets from node_modules with their types and a long cache', async () => {
+    const cases = [
+      ['graphiql.min.js', 'application/javascript', require.resolve('graphiql/package.json'), 'graphiql.min.js'],
+      ['graphiql.min.css', 'text/css', require.resolve('graphiql/package.json'), 'graphiql.min.css'],
+      ['react.production.min.js', 'application/javascript', require.resolve('react/package.json'), 'umd/react.production.min.js'],
+      ['react-dom.production.min.js', 'application/javascript', require.resolve('react-dom/package.json'), 'umd/react-dom.production.min.js'],
+    ] as const;
+    for (const [name, type, packageJson, file] of cases) {
+      const response = await rawRequest(`/playground/${name}`);
+      expect([name, response.status, response.headers['content-type']]).toEqual([name, 200, `${type}; charset=utf-8`]);
+      expect(response.headers['cache-control']).toMatch(/max-age=31536000/);
+      expect(response.body.equals(fs.readFileSync(path.join(path.dirname(packageJson), file)))).toBe(true);
+    }
+    // The second request comes from memory and is the same.
+    const again = await rawRequest('/playground/graphiql.min.js?v=other');
+    expect(again.body.equals(fs.readFileSync(path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js')))).toBe(true);
+  });
+
+  it.each([
+    '/playground/../package.json',
+    '/playground/..%2Fpackage.json',
+    '/playground/%2e%2e/%2e%2e/package.json',
+    '/playground/nope',
+    '/playground/',
+    '/playground/constructor',
+    '/playground/graphiql.min.js.map',
+    '/playground/umd/react.production.min.js',
+  ])('answers 404 for %s', async (requestPath) => {
+    const response = await rawRequest(requestPath);
+    expect(response.status).toBe(404);
+    expect(response.body.toString('utf8')).not.toContain('"dependencies"');
+  });
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const head = await rawRequest('/playground/react.production.min.js', 'HEAD');
+    expect([head.status, head.body.length]).toEqual([200, 0]);
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(1000);
+    const post = await rawRequest('/', 'POST');
+    expect([post.status, post.headers.allow]).toEqual([405, 'GET, HEAD']);
+  });
+});
+
+describe('the page content', () => {
+  it('has one tab per showcase operation, with its comment', () => {
+    const tabs = showcaseTabs(fs.readFileSync(SHOWCASE_FILE, 'utf8'));
+    expect(tabs.map((t) => /query (\w+)/.exec(t.query)?.[1])).toEqual(SHOWCASE_NAMES);
+    expect(tabs[0]?.query).toMatch(/^# Who is NATO tied to/);
+  });
+
+  it('adds the fragments an operation uses, transitively, and only those', () => {
+    const tabs = showcaseTabs('query A { ...F }\nfragment F on Query { ...G }\nfragment G on Query { a }\nfragment H on Query { b }\nquery B { c }');
+    expect(tabs.map((t) => t.query.match(/fragment \w+/g) ?? [])).toEqual([['fragment F', 'fragment G'], []]);
+  });
+
+  it('keeps an operation containing </script> inside its JSON', () => {
+    const evil = '# </script><script>alert(1)</script><!--\n{ a }';
+    const { html } = renderPlaygroundPage([{ query: evil }], { graphiql: '3.9.0', react: '18.3.1', 'react-dom': '18.3.1' });
+    expect(html.match(/<\/script>/g)).toHaveLength(4);
+    expect(html).not.toContain('<!--');
+    const json = /const props = (.*);/.exec(inlineScript(html))?.[1] ?? '';
+    expect((JSON.parse(json) as { defaultTabs: { query: string }[] }).defaultTabs[0]?.query).toBe(evil);
+  });
+});
+
+describe('in headless Chromium, offline', () => {
+  let page: Page;
+  const blocked: string[] = [];
+  let routedLocally = 0;
+  const problems: string[] = [];
+  const graphqlPosts: string[] = [];
+
+  beforeAll(async () => {
+    // Fail rather than skip: CI installs it (.ci/run), and a skipped browser test proves nothing.
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: the playground test needs Debian's chromium (apt-get install chromium, as .ci/run does); it never downloads a browser`);
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') graphqlPosts.push(r.headers()['content-type'] ?? '');
+    });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (LOCAL_HOSTS.has(url.hostname)) {
+        routedLocally += 1;
+        return route.continue();
+      }
+      blocked.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+  });
+
+  /** Runs a step; on failure, saves a screenshot to the temp folder and names it in the error. */
+  async function step(what: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (e: unknown) {
+      const file = path.join(os.tmpdir(), `actor-graph-playground-failure-${Date.now()}.png`);
+      const saved = await page.screenshot({ path: file, fullPage: true }).then(() => ` (screenshot: ${file})`, () => '');
+      throw new Error(`${what} failed${saved}: ${e instanceof Error ? e.message : String(e)}\nproblems seen by the page: ${JSON.stringify(problems)}`, { cause: e });
+    }
+  }
+
+  it('renders GraphiQL with the showcase tabs and runs the first one', async () => {
+    await step('opening /', async () => {
+      const response = await page.goto(`${origin}/`);
+      expect(response?.status()).toBe(200);
+      expect(await page.title()).toBe('actor-graph playground');
+    });
+
+    await step('finding the four showcase tabs', async () => {
+      // The tab button only: the tab also holds a close button whose icon has text.
+      const tabs = page.locator('.graphiql-tab .graphiql-tab-button');
+      await tabs.nth(SHOWCASE_NAMES.length - 1).waitFor();
+      expect((await tabs.allTextContents()).map((t) => t.trim())).toEqual(SHOWCASE_NAMES);
+    });
+
+    await step('running NatoRelationships', async () => {
+      await page.locator('.graphiql-execute-button').click();
+      const response = page.locator('.graphiql-response');
+      await response.filter({ hasText: '"NATO"' }).waitFor();
+      const text = (await response.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain('"relationships"');
+      expect(text).not.toContain('"errors"');
+    });
+
+    if (process.env.PLAYGROUND_SCREENSHOT !== undefined) await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT });
+
+    // The page and its four assets at least went through the interceptor, so it was really on.
+    expect(routedLocally).toBeGreaterThanOrEqual(5);
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
+    // GraphiQL's fetcher sends JSON, which Apollo's CSRF prevention requires of POSTs.
+    expect(graphqlPosts.length).toBeGreaterThan(0);
+    expect(graphqlPosts.every((type) => type.startsWith('application/json'))).toBe(true);
+  });
+});
