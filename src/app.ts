@@ -4,7 +4,7 @@
  * of it in reverse order; `main` and the tests both use it.
  */
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import type { Config, Limits } from './config';
 import type { Logger } from './log';
 import { createDriver, Executor, type Driver } from './neo4j/driver';
 import { waitForNeo4j } from './neo4j/connect';
@@ -47,7 +47,71 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
     await close();
     throw e;
   }
-  return { uri, driver, db: new Executor(driver, config.neo4j.database), embedded, close };
+  return { uri, driver, db: new Executor(driver, config.neo4j.database, config.limits.queryTimeoutMs), embedded, close };
+}
+
+export interface ApiOptions {
+  db: Executor;
+  /** Whether Neo4j answers right now (backs /health/ready). */
+  isReady: () => Promise<boolean>;
+  logger: Logger;
+  production: boolean;
+  introspection: boolean;
+  limits: Limits;
+  maxBodyBytes: number;
+  shutdownGraceMs: number;
+}
+
+export interface Api {
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish (bounded), then stops Apollo. */
+  stop: () => Promise<void>;
+}
+
+/** Apollo and the HTTP server over an executor, listening on `port` (0 picks a free one). */
+export async function startApi(options: ApiOptions, port: number, host: string): Promise<Api> {
+  const apollo = createApolloServer(options);
+  await apollo.start();
+  let closing = false;
+  const http = createHttpServer({
+    apollo,
+    createContext: () => createContext(options.db, options.limits),
+    isReady: options.isReady,
+    isClosing: () => closing,
+    maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => resolve());
+  });
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${(http.address() as AddressInfo).port}/graphql`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      closing = true;
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      // In-flight requests get the grace period; then their connections are cut.
+      const deadline = setTimeout(() => http.closeAllConnections(), options.shutdownGraceMs);
+      await closed;
+      clearTimeout(deadline);
+      await apollo.stop();
+    })());
+  return { url, stop };
+}
+
+/** Whether Neo4j answers within a second. */
+export function readiness(driver: Driver, database: string): () => Promise<boolean> {
+  return () =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 1_000);
+      driver.getServerInfo({ database }).then(
+        () => resolve(true),
+        () => resolve(false),
+      ).finally(() => clearTimeout(timer));
+    });
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
@@ -58,38 +122,31 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       const counts = await loadSeed(neo4j.db);
       logger.info(counts, 'the database was empty: seed loaded');
     }
-
-    const apollo = createApolloServer({ logger, production: config.nodeEnv === 'production', introspection: config.introspection });
-    await apollo.start();
-    const http = createHttpServer({
-      apollo,
-      createContext: () => createContext(neo4j.db),
-      isReady: () => neo4j.driver.getServerInfo({ database: config.neo4j.database }).then(() => true, () => false),
-      maxBodyBytes: config.maxBodyBytes,
-      logger,
-    });
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(config.port, config.host, () => resolve());
-    });
-    const { port } = http.address() as AddressInfo;
-    const url = `http://localhost:${port}/graphql`;
+    const api = await startApi(
+      {
+        db: neo4j.db,
+        isReady: readiness(neo4j.driver, config.neo4j.database),
+        logger,
+        production: config.nodeEnv === 'production',
+        introspection: config.introspection,
+        limits: config.limits,
+        maxBodyBytes: config.maxBodyBytes,
+        shutdownGraceMs: config.shutdownGraceMs,
+      },
+      config.port,
+      config.host,
+    );
 
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> =>
       (stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          http.closeIdleConnections();
-        });
-        await apollo.stop();
+        await api.stop();
         await neo4j.close();
       })());
-
     void neo4j.embedded?.exited.then((code) => {
       if (stopping === undefined) logger.error({ code }, 'the embedded Neo4j exited unexpectedly; GraphQL requests will fail until it is back');
     });
-    return { url, neo4jUri: neo4j.uri, stop };
+    return { url: api.url, neo4jUri: neo4j.uri, stop };
   } catch (e: unknown) {
     await neo4j.close();
     throw e;

@@ -8,7 +8,7 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Timeout = 'TIMEOUT',
-  NotImplemented = 'NOT_IMPLEMENTED',
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -39,14 +39,6 @@ export class TimeoutError extends CodedError {
   constructor(message = 'The query took too long and was stopped.') {
     super(message, ErrorCode.Timeout);
     this.name = 'TimeoutError';
-  }
-}
-
-/** A contract field whose implementation has not landed yet (named so clients are not misled). */
-export class NotImplementedError extends CodedError {
-  constructor(field: string) {
-    super(`${field} is part of the API contract but is not implemented yet.`, ErrorCode.NotImplemented);
-    this.name = 'NotImplementedError';
   }
 }
 

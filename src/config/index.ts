@@ -27,6 +27,41 @@ export interface EmbeddedNeo4jConfig {
   pageCache: string;
 }
 
+/** What one request may cost; every limit is answered with a GraphQL error naming it. */
+export interface Limits {
+  /** Deepest selection nesting (fragments expanded). */
+  maxDepth: number;
+  /** Largest estimated cost: page sizes (`first`, literal or variable) multiply down the tree. */
+  maxCost: number;
+  maxAliases: number;
+  /** Most lexical tokens in a query document (checked while parsing). */
+  maxTokens: number;
+  maxDirectives: number;
+  /** Largest `first` of any list or connection. */
+  maxPageSize: number;
+  maxNeighborhoodDepth: number;
+  /** Most entities a neighbourhood returns (then `truncated` is true). */
+  maxNeighborhoodNodes: number;
+  maxPathLength: number;
+  maxSearchTextLength: number;
+  /** Neo4j transaction timeout per query: one request cannot hold the database longer. */
+  queryTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 8,
+  maxCost: 10_000,
+  maxAliases: 15,
+  maxTokens: 1_000,
+  maxDirectives: 50,
+  maxPageSize: 100,
+  maxNeighborhoodDepth: 3,
+  maxNeighborhoodNodes: 500,
+  maxPathLength: 10,
+  maxSearchTextLength: 500,
+  queryTimeoutMs: 5_000,
+};
+
 export interface Config {
   nodeEnv: string;
   /** Schema introspection; on unless NODE_ENV=production, and INTROSPECTION overrides either way. */
@@ -35,6 +70,9 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
   maxBodyBytes: number;
+  limits: Limits;
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
   neo4j: Neo4jConfig;
   embedded: EmbeddedNeo4jConfig;
 }
@@ -57,6 +95,16 @@ export const CONFIG_VARIABLES = [
   'INTROSPECTION',
   'LOG_LEVEL',
   'MAX_BODY_BYTES',
+  'MAX_QUERY_DEPTH',
+  'MAX_QUERY_COST',
+  'MAX_ALIASES',
+  'MAX_TOKENS',
+  'MAX_PAGE_SIZE',
+  'MAX_NEIGHBORHOOD_DEPTH',
+  'MAX_NEIGHBORHOOD_NODES',
+  'MAX_PATH_LENGTH',
+  'NEO4J_QUERY_TIMEOUT_MS',
+  'SHUTDOWN_GRACE_MS',
   'NEO4J_URI',
   'NEO4J_USER',
   'NEO4J_PASSWORD',
@@ -139,6 +187,19 @@ export function loadConfig(env: Env = process.env): Config {
     host: read('HOST') ?? '0.0.0.0',
     logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxDepth: integer('MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+      maxCost: integer('MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 10, 10_000_000),
+      maxAliases: integer('MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 1, 1_000),
+      maxTokens: integer('MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 50, 100_000),
+      maxPageSize: integer('MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 10_000),
+      maxNeighborhoodDepth: integer('MAX_NEIGHBORHOOD_DEPTH', DEFAULT_LIMITS.maxNeighborhoodDepth, 1, 10),
+      maxNeighborhoodNodes: integer('MAX_NEIGHBORHOOD_NODES', DEFAULT_LIMITS.maxNeighborhoodNodes, 2, 100_000),
+      maxPathLength: integer('MAX_PATH_LENGTH', DEFAULT_LIMITS.maxPathLength, 1, 20),
+      queryTimeoutMs: integer('NEO4J_QUERY_TIMEOUT_MS', DEFAULT_LIMITS.queryTimeoutMs, 100, 600_000),
+    },
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,

@@ -4,6 +4,7 @@
  * and never replace anything in it; the loaders cache what the request has already fetched.
  */
 import DataLoader from 'dataloader';
+import type { Limits } from '../config';
 import type { Executor } from '../neo4j/driver';
 import type { DocumentModel, EntityModel, MentionModel, Page, RelationshipModel } from '../model';
 import { findEntitiesByIds } from '../data/entities';
@@ -23,13 +24,15 @@ export interface Loaders {
 export interface Context {
   readonly db: Executor;
   readonly loaders: Loaders;
+  readonly limits: Limits;
 }
 
-export function createContext(root: Executor): Context {
+export function createContext(root: Executor, limits: Limits): Context {
   const db = root.forRequest();
   const relationshipPageLoaders = new Map<string, DataLoader<string, Page<RelationshipModel>>>();
   return {
     db,
+    limits,
     loaders: {
       entityById: new DataLoader((ids) => findEntitiesByIds(db, ids)),
       documentById: new DataLoader((ids) => findDocumentsByIds(db, ids)),

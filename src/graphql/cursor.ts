@@ -3,7 +3,8 @@
  * that does not decode to the expected shape is a BAD_USER_INPUT naming the argument.
  */
 import { BadUserInputError } from '../errors';
-import { checkRange, LIMITS } from './limits';
+import type { Limits } from '../config';
+import { checkRange } from './limits';
 
 export function encodeCursor(position: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
@@ -36,9 +37,9 @@ export function idPosition(after: string | null | undefined): string | null {
   return after === undefined || after === null ? null : decodeCursor<[string]>(after, ['string'])[0];
 }
 
-/** `first` must be within 0..LIMITS.maxPageSize. */
-export function checkFirst(first: number, argumentName = 'first'): number {
-  return checkRange(first, argumentName, 0, LIMITS.maxPageSize);
+/** `first` must be within 0..maxPageSize. */
+export function checkFirst(first: number, limits: Limits): number {
+  return checkRange(first, 'first', 0, limits.maxPageSize);
 }
 
 /** A Relay connection from a page of items and a cursor function. */

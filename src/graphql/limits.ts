@@ -1,19 +1,8 @@
 /**
- * Caps on what one request may ask for. Each is enforced where the argument is read, with a
- * BAD_USER_INPUT that says what is allowed.
+ * Argument limits, enforced where an argument is read, with a BAD_USER_INPUT that says what is
+ * allowed. (Whole-query limits, such as depth and cost, live in protection.ts.)
  */
 import { BadUserInputError } from '../errors';
-
-export const LIMITS = {
-  /** Largest `first` of any list or connection. */
-  maxPageSize: 100,
-  /** Deepest `neighborhood(depth:)`. */
-  maxNeighborhoodDepth: 3,
-  /** Most entities a neighbourhood returns (then `truncated` is true). */
-  maxNeighborhoodNodes: 500,
-  /** Longest `shortestPath(maxLength:)`. */
-  maxPathLength: 10,
-} as const;
 
 /** An integer argument within min..max, or BAD_USER_INPUT naming it and the range. */
 export function checkRange(value: number, argumentName: string, min: number, max: number): number {

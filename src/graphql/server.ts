@@ -9,11 +9,21 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isCodedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
+import type { Limits } from '../config';
 import { requestMetricsPlugin } from './plugins';
+import { protection } from './protection';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
-export function createApolloServer({ logger, production, introspection }: { logger: Logger; production: boolean; introspection: boolean }): ApolloServer<Context> {
+export interface ApolloOptions {
+  logger: Logger;
+  production: boolean;
+  introspection: boolean;
+  limits: Limits;
+}
+
+export function createApolloServer({ logger, production, introspection, limits }: ApolloOptions): ApolloServer<Context> {
+  const guard = protection(limits, { production });
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -22,7 +32,10 @@ export function createApolloServer({ logger, production, introspection }: { logg
     // The process owns shutdown (drain HTTP, then Apollo, then Neo4j); Apollo's own signal
     // handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [requestMetricsPlugin({ logger, exposeInResponse: !production })],
+    validationRules: guard.validationRules,
+    allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [...guard.plugins, requestMetricsPlugin({ logger, exposeInResponse: !production })],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const original = unwrapResolverError(error);
       const code = formatted.extensions?.code;

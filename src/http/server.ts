@@ -15,6 +15,8 @@ export interface HttpOptions {
   createContext: () => Context;
   /** Whether the database answers; backs /health/ready. */
   isReady: () => Promise<boolean>;
+  /** True once shutdown began: responses then close their connection instead of keeping it alive. */
+  isClosing: () => boolean;
   maxBodyBytes: number;
   logger: Logger;
 }
@@ -30,6 +32,7 @@ class HttpError extends Error {
 
 export function createHttpServer(options: HttpOptions): http.Server {
   const server = http.createServer((req, res) => {
+    if (options.isClosing()) res.setHeader('connection', 'close');
     handle(req, res, options).catch((e: unknown) => {
       options.logger.error({ err: e }, 'request failed outside GraphQL');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

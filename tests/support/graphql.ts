@@ -3,11 +3,9 @@
  * free port, queried over HTTP like any client. `expectNoErrors` prints the whole response when a
  * query that should succeed does not.
  */
-import type { AddressInfo } from 'node:net';
+import { startApi } from '../../src/app';
+import { DEFAULT_LIMITS, type Limits } from '../../src/config';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
-import { createContext } from '../../src/graphql/context';
-import { createApolloServer } from '../../src/graphql/server';
-import { createHttpServer } from '../../src/http/server';
 import { createLogger } from '../../src/log';
 import type { Executor } from '../../src/neo4j/driver';
 
@@ -24,30 +22,41 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-export async function startTestServer(db: Executor, { maxBodyBytes = 100_000 } = {}): Promise<TestServer> {
-  const logger = createLogger('silent');
-  const apollo = createApolloServer({ logger, production: false, introspection: true });
-  await apollo.start();
-  const http = createHttpServer({ apollo, createContext: () => createContext(db), isReady: () => Promise.resolve(true), maxBodyBytes, logger });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+export interface TestServerOptions {
+  maxBodyBytes?: number;
+  production?: boolean;
+  limits?: Partial<Limits>;
+  isReady?: () => Promise<boolean>;
+}
+
+/** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
+export async function startTestServer(db: Executor, options: TestServerOptions = {}): Promise<TestServer> {
+  const production = options.production ?? false;
+  const api = await startApi(
+    {
+      db,
+      isReady: options.isReady ?? (() => Promise.resolve(true)),
+      logger: createLogger('silent'),
+      production,
+      introspection: !production,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      maxBodyBytes: options.maxBodyBytes ?? 100_000,
+      shutdownGraceMs: 1_000,
+    },
+    0,
+    '127.0.0.1',
+  );
   return {
-    url,
+    url: api.url,
     query: async (query, variables) => {
-      const response = await fetch(url, {
+      const response = await fetch(api.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: query.toString(), variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
-      await apollo.stop();
-    },
+    stop: api.stop,
   };
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../../src/config';
 import { checkFirst, connection, decodeCursor, encodeCursor } from '../../src/graphql/cursor';
 import { ErrorCode } from '../../src/errors';
 
@@ -20,10 +21,10 @@ describe('cursors', () => {
   );
 
   it('bounds page sizes', () => {
-    expect(checkFirst(0)).toBe(0);
-    expect(checkFirst(100)).toBe(100);
-    expect(() => checkFirst(101)).toThrow('first must be between 0 and 100, got 101');
-    expect(() => checkFirst(-1)).toThrow('first must be between 0 and 100, got -1');
+    expect(checkFirst(0, DEFAULT_LIMITS)).toBe(0);
+    expect(checkFirst(100, DEFAULT_LIMITS)).toBe(100);
+    expect(() => checkFirst(101, DEFAULT_LIMITS)).toThrow('first must be between 0 and 100, got 101');
+    expect(() => checkFirst(-1, DEFAULT_LIMITS)).toThrow('first must be between 0 and 100, got -1');
   });
 
   it('builds a Relay connection', () => {

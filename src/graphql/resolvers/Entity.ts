@@ -8,9 +8,9 @@ import { checkFirst, connection, idCursor, idPosition } from '../cursor';
 export const Entity: EntityResolvers = {
   wikidataId: (entity) => entity.wikidata,
 
-  relationships: async (entity, { direction, filter, first, after }, { loaders }) => {
+  relationships: async (entity, { direction, filter, first, after }, { loaders, limits }) => {
     const position = idPosition(after);
-    const page = await loaders.relationshipPagesOfEntity(direction, { filter, first: checkFirst(first), after: position }).load(entity.id);
+    const page = await loaders.relationshipPagesOfEntity(direction, { filter, first: checkFirst(first, limits), after: position }).load(entity.id);
     return connection(page, idCursor, position !== null);
   },
 

@@ -8,7 +8,7 @@ import { pageDocuments } from '../../data/documents';
 import { findRelationshipsBetween, pageRelationships } from '../../data/relationships';
 import { findNeighborhood, findShortestPath } from '../../data/graph';
 import { searchGraph } from '../../data/search';
-import { checkRange, LIMITS } from '../limits';
+import { checkRange } from '../limits';
 import type { EntityModel } from '../../model';
 import { nodeTypeOf } from '../../model/ids';
 import { checkFirst, connection, decodeCursor, encodeCursor, idCursor, idPosition } from '../cursor';
@@ -39,34 +39,39 @@ export const Query: QueryResolvers = {
     return findEntityByName(db, name as string);
   },
 
-  entities: async (_parent, { kinds, search, first, after }, { db }) => {
+  entities: async (_parent, { kinds, search, first, after }, { db, limits }) => {
     const position = after === undefined || after === null ? null : decodeCursor<[string, string]>(after, ['string', 'string']);
     const page = await listEntities(db, {
       kinds: kinds === undefined || kinds === null || kinds.length === 0 ? null : [...kinds],
       search: search ?? null,
-      first: checkFirst(first),
+      first: checkFirst(first, limits),
       after: position === null ? null : { name: position[0], id: position[1] },
     });
     return connection(page, entityCursor, position !== null);
   },
 
-  relationships: async (_parent, { filter, first, after }, { db }) => {
+  relationships: async (_parent, { filter, first, after }, { db, limits }) => {
     const position = idPosition(after);
-    const page = await pageRelationships(db, { filter, first: checkFirst(first), after: position });
+    const page = await pageRelationships(db, { filter, first: checkFirst(first, limits), after: position });
     return connection(page, idCursor, position !== null);
   },
 
   relationshipsBetween: (_parent, { a, b, filter }, { db }) => findRelationshipsBetween(db, a, b, filter),
 
-  neighborhood: async (_parent, { entityId, depth, filter }, { db, loaders }) => {
-    const subgraph = await findNeighborhood(db, { entityId, depth: checkRange(depth, 'depth', 1, LIMITS.maxNeighborhoodDepth), filter, maxNodes: LIMITS.maxNeighborhoodNodes });
+  neighborhood: async (_parent, { entityId, depth, filter }, { db, loaders, limits }) => {
+    const subgraph = await findNeighborhood(db, {
+      entityId,
+      depth: checkRange(depth, 'depth', 1, limits.maxNeighborhoodDepth),
+      filter,
+      maxNodes: limits.maxNeighborhoodNodes,
+    });
     // Edge ends are among the nodes: let the loader answer them without another query.
     for (const node of subgraph.nodes) loaders.entityById.prime(node.id, node);
     return subgraph;
   },
 
-  shortestPath: async (_parent, { fromId, toId, maxLength, filter }, { db, loaders }) => {
-    const length = checkRange(maxLength, 'maxLength', 1, LIMITS.maxPathLength);
+  shortestPath: async (_parent, { fromId, toId, maxLength, filter }, { db, loaders, limits }) => {
+    const length = checkRange(maxLength, 'maxLength', 1, limits.maxPathLength);
     if (fromId === toId) {
       // A path from an entity to itself is that entity alone (Cypher's shortestPath needs two).
       const entity = await loaders.entityById.load(fromId);
@@ -77,16 +82,18 @@ export const Query: QueryResolvers = {
     return path;
   },
 
-  search: (_parent, { text, first }, { db }) => {
-    if (text.length > 500) throw new BadUserInputError(`text must be at most 500 characters, got ${text.length}`, 'text');
-    return searchGraph(db, text, checkFirst(first));
+  search: (_parent, { text, first }, { db, limits }) => {
+    if (text.length > limits.maxSearchTextLength) {
+      throw new BadUserInputError(`text must be at most ${limits.maxSearchTextLength} characters, got ${text.length}`, 'text');
+    }
+    return searchGraph(db, text, checkFirst(first, limits));
   },
 
   document: (_parent, { id }, { loaders }) => loaders.documentById.load(id),
 
-  documents: async (_parent, { first, after }, { db }) => {
+  documents: async (_parent, { first, after }, { db, limits }) => {
     const position = idPosition(after);
-    const page = await pageDocuments(db, { first: checkFirst(first), after: position });
+    const page = await pageDocuments(db, { first: checkFirst(first, limits), after: position });
     return connection(page, idCursor, position !== null);
   },
 };
