@@ -1,5 +1,5 @@
 /**
- * Whole-query limits, on by default: depth, aliases, directives and tokens (GraphQL Armor), field
+ * Whole-query limits, on by default: depth, aliases and directives (GraphQL Armor), field
  * suggestions off in production (Armor), no HTTP batching, and a cost limit of our own. Armor's
  * cost rule multiplies only literal `first` arguments, so `first: $n` would be free; ours runs
  * after the operation is resolved, with the request's variables and the schema's defaults, via
@@ -80,7 +80,8 @@ export function protection(limits: Limits, { production }: { production: boolean
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // Tokens are counted by graphql-js itself while parsing (Apollo's parseOptions.maxTokens).
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
