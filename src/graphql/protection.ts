@@ -51,13 +51,21 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
       return Promise.resolve({
         didResolveOperation({ request, document }) {
           if (schema === undefined) throw new Error('the cost limit needs the schema: the server has not started');
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pageCostEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [pageCostEstimator],
+            });
+          } catch (e: unknown) {
+            // Variables that do not fit the operation: execution refuses them with the standard
+            // BAD_USER_INPUT (400), and nothing runs, so there is no cost to limit.
+            if (e instanceof GraphQLError) return Promise.resolve();
+            throw e;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost limit of ${maxCost} exceeded, found ${cost}: page sizes multiply (first: 100 inside first: 100 costs over 10,000); ask for smaller pages or fewer nested lists.`,
