@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,13 +123,46 @@ describe('npm start from no configuration', () => {
     return response.json();
   }
 
-  it('starts Neo4j, seeds it, answers NATO, and stops cleanly on SIGTERM', async () => {
+  /** A POST whose body is only half sent: in flight until `finish` sends the rest. */
+  function halfSentRequest(url: string): { finish: () => Promise<{ status: number; body: string }> } {
+    const body = JSON.stringify({ operationName: 'InFlight', query: 'query InFlight { entity(name: "nato") { id } }' });
+    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 20));
+    return {
+      finish: () => {
+        request.end(body.slice(20));
+        return response;
+      },
+    };
+  }
+
+  it('starts Neo4j, seeds it, answers NATO, logs the request, and drains in-flight requests on SIGTERM', async () => {
     const first = await start();
     expect(first.logs.some((l) => l.includes('seed loaded'))).toBe(true);
     expect(await natoThrough(first.url)).toMatchObject({
       data: { entity: { id: 'entity:nato', name: 'NATO', kind: 'ORGANIZATION', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Alliance', 'OTAN'] } },
     });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const requestLog = first.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'graphql request');
+    expect(requestLog).toMatchObject({ operationName: null, neo4jRoundTrips: 1, outcome: 'ok', durationMs: expect.any(Number) as unknown });
+
+    const inFlight = halfSentRequest(first.url);
+    await new Promise((resolve) => setTimeout(resolve, 200));
     child?.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Draining: no new connections, but the request already in flight is answered.
+    await expect(fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
+    const answered = await inFlight.finish();
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.body)).toMatchObject({ data: { entity: { id: 'entity:nato' } } });
     expect(await first.exited).toBe(0);
     // The embedded Neo4j released its store: a second start can take the same folder.
     const second = await start();
