@@ -26,4 +26,6 @@ module.exports = {
   ],
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
+  // A leaked handle must not hang CI for its whole time budget; Jest still names the problem.
+  forceExit: true,
 };

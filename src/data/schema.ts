@@ -24,9 +24,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
 ];
 
 export async function applySchema(db: Executor): Promise<void> {
+  // Building indexes on existing data can take longer than a request's timeout.
+  const patient = db.withTimeout(undefined);
   // Schema changes cannot share a transaction with each other's data; one statement per unit.
   for (const statement of SCHEMA_STATEMENTS) {
-    await db.write(statement, {}, () => undefined);
+    await patient.write(statement, {}, () => undefined);
   }
-  await db.write('CALL db.awaitIndexes(60)', {}, () => undefined);
+  await patient.write('CALL db.awaitIndexes(300)', {}, () => undefined);
 }

@@ -8,6 +8,8 @@ import { globalId, nameKey } from '../model/ids';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import type { SeedData } from '../seed/read';
 
+const BATCH_SIZE = 10_000;
+
 export interface SeedCounts {
   entities: number;
   names: number;
@@ -28,13 +30,16 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
     iso3: e.iso3,
     keys: [...new Set([e.name, ...e.aliases].map(nameKey))],
   }));
-  const documents = seed.documents.map((d) => ({
-    id: globalId('Document', d.slug),
-    title: d.title,
-    text: d.text,
-    // Which relationships this document states, so Document.relationships is an index lookup.
-    relationshipIds: seed.relationships.filter((r) => r.evidence.some((e) => e.documentSlug === d.slug)).map((r) => r.id),
-  }));
+  // Which relationships each document states, so Document.relationships is an index lookup.
+  const statedIn = new Map<string, string[]>();
+  for (const r of seed.relationships) {
+    for (const slug of new Set(r.evidence.map((e) => e.documentSlug))) {
+      const ids = statedIn.get(slug) ?? [];
+      ids.push(r.id);
+      statedIn.set(slug, ids);
+    }
+  }
+  const documents = seed.documents.map((d) => ({ id: globalId('Document', d.slug), title: d.title, text: d.text, relationshipIds: statedIn.get(d.slug) ?? [] }));
   // Evidence lives on the relationship itself, as parallel lists, so reading a relationship
   // with its evidence costs no extra hop per relationship.
   const relationships = seed.relationships.map((r) => ({
@@ -62,54 +67,62 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
     texts: m.spans.map((s) => s.text),
   }));
 
-  return db.writeTransaction(async (tx: ManagedTransaction) => {
+  // One transaction, whatever the size; large lists go in batches so each statement stays small.
+  const inBatches = async <T>(tx: ManagedTransaction, cypher: string, rows: T[]): Promise<void> => {
+    for (let at = 0; at < rows.length; at += BATCH_SIZE) await tx.run(cypher, { rows: rows.slice(at, at + BATCH_SIZE) });
+  };
+
+  // A big seed takes longer than a request may: the loader's transaction has no timeout.
+  return db.withTimeout(undefined).writeTransaction(async (tx: ManagedTransaction) => {
     // Seed: remove what the seed no longer has
     await tx.run('MATCH (n:Name) DETACH DELETE n');
     await tx.run('MATCH (e:Entity) WHERE NOT e.id IN $ids DETACH DELETE e', { ids: entities.map((e) => e.id) });
     await tx.run('MATCH (d:Document) WHERE NOT d.id IN $ids DETACH DELETE d', { ids: documents.map((d) => d.id) });
 
     // Seed: entities and their name keys
-    await tx.run(
-      `UNWIND $entities AS row
+    await inBatches(
+      tx,
+      `UNWIND $rows AS row
        MERGE (e:Entity {id: row.id})
        SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases, e.aliasText = row.aliasText, e.description = row.description,
            e.wikidata = row.wikidata, e.iso3 = row.iso3
        WITH e, row
        UNWIND row.keys AS key
        CREATE (:Name {key: key})-[:NAMES]->(e)`,
-      { entities },
+      entities,
     );
 
     // Seed: documents
-    await tx.run(
-      `UNWIND $documents AS row
+    await inBatches(
+      tx,
+      `UNWIND $rows AS row
        MERGE (d:Document {id: row.id})
        SET d.title = row.title, d.text = row.text, d.relationshipIds = row.relationshipIds`,
-      { documents },
+      documents,
     );
 
     // Seed: relationships, one statement per type (relationship types cannot be parameters; they
     // come from the vocabulary allowlist)
     await tx.run(`MATCH ()-[r${relationTypePattern()}]->() WHERE NOT r.id IN $ids DELETE r`, { ids: relationships.map((r) => r.id) });
     for (const type of RELATION_TYPES) {
-      const rows = relationships.filter((r) => r.type === type);
-      if (rows.length === 0) continue;
-      await tx.run(
+      await inBatches(
+        tx,
         `UNWIND $rows AS row
          MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
          MERGE (s)-[r${relationTypePattern([type])} {id: row.id}]->(t)
          SET r = row.props`,
-        { rows },
+        relationships.filter((r) => r.type === type),
       );
     }
 
     // Seed: mentions, found in the text by the loader
     await tx.run('MATCH (:Document)-[m:MENTIONS]->(:Entity) DELETE m');
-    await tx.run(
-      `UNWIND $mentions AS row
+    await inBatches(
+      tx,
+      `UNWIND $rows AS row
        MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
        CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
-      { mentions },
+      mentions,
     );
 
     return {

@@ -67,6 +67,11 @@ export class Executor {
     return new Executor(this.driver, this.database, this.timeoutMs);
   }
 
+  /** The same database with another transaction timeout (undefined: the server's, none by default). */
+  withTimeout(timeoutMs: number | undefined): Executor {
+    return new Executor(this.driver, this.database, timeoutMs);
+  }
+
   read<T>(cypher: string, params: Params, map: (records: Neo4jRecord[]) => T): Promise<T> {
     return this.readTransaction(async (tx) => map((await tx.run(cypher, params)).records));
   }

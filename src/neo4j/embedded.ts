@@ -28,6 +28,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   heap: string;
   pageCache: string;
+  /** Memory all transactions together may use (the launcher's default is 256m; "0" lifts the cap). */
+  txMemory?: string;
   logger: Logger;
   /** How long to wait for the ready line (the first start of a new store takes longest). */
   readyTimeoutMs?: number;
@@ -110,6 +112,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       String(options.port),
       '--pagecache',
       options.pageCache,
+      ...(options.txMemory === undefined ? [] : ['--tx-memory', options.txMemory]),
       '--exit-on-stdin-close',
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },

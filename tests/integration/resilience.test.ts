@@ -20,8 +20,8 @@ const logger = createLogger('silent');
 let dataDir: string;
 let port: number;
 let embedded: EmbeddedNeo4j | undefined;
-let driver: Driver;
-let api: Api;
+let driver: Driver | undefined;
+let api: Api | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
@@ -43,11 +43,12 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-resilience-'));
   port = await freePort();
   embedded = await startNeo4j();
-  driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined, logger });
-  const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+  const connected = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined, logger });
+  driver = connected;
+  const db = new Executor(connected, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
   await loadSeed(db);
   api = await startApi(
-    { db, isReady: readiness(driver, 'neo4j'), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, shutdownGraceMs: 1_000 },
+    { db, isReady: readiness(connected, 'neo4j'), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, shutdownGraceMs: 1_000 },
     0,
     '127.0.0.1',
   );
@@ -55,16 +56,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
-  await api.stop();
-  await driver.close();
+  await api?.stop();
+  await driver?.close();
   await embedded?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ready = async (): Promise<number> => (await fetch(api.url.replace('/graphql', '/health/ready'))).status;
-const live = async (): Promise<number> => (await fetch(api.url.replace('/graphql', '/health/live'))).status;
+const apiUrl = (): string => {
+  if (api === undefined) throw new Error('the API did not start');
+  return api.url;
+};
+const ready = async (): Promise<number> => (await fetch(apiUrl().replace('/graphql', '/health/ready'))).status;
+const live = async (): Promise<number> => (await fetch(apiUrl().replace('/graphql', '/health/live'))).status;
 async function nato(): Promise<{ data?: { entity: { id: string } | null } | null; errors?: { extensions: { code: string } }[] }> {
-  const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(name: "nato") { id } }' }) });
+  const response = await fetch(apiUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(name: "nato") { id } }' }) });
   expect(response.status).toBeLessThan(500);
   return (await response.json()) as { data?: { entity: { id: string } | null } | null; errors?: { extensions: { code: string } }[] };
 }

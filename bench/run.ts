@@ -1,0 +1,252 @@
+/**
+ * `npm run bench`: actor-graph against the floor (the same Cypher through a bare node:http
+ * endpoint) and the peer (@neo4j/graphql) on synthetic graphs of growing size, each in its own
+ * temporary embedded Neo4j, loaded through the project's own loader. Every operation runs under
+ * autocannon at a fixed concurrency for a fixed time against each server in turn (interleaved per
+ * operation), on loopback. Writes bench/results/<mode>.json and .md and prints the table.
+ *
+ *   npm run bench                 quick mode: 1k entities, short runs (under 2 minutes)
+ *   npm run bench -- --full       1k, 10k and 100k entities (~10 relationships each), longer runs
+ *   options: --sizes 1000,10000  --duration 5  --connections 8  --no-peer  --out bench/results
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startApi } from '../src/app';
+import { DEFAULT_LIMITS, PROJECT_ROOT } from '../src/config';
+import { applySchema } from '../src/data/schema';
+import { writeSeed } from '../src/data/seed';
+import { createLogger } from '../src/log';
+import { createDriver, Executor } from '../src/neo4j/driver';
+import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
+import { startFloor } from './floor';
+import { random, syntheticGraph } from './graph';
+import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Operation } from './operations';
+
+type ServerName = 'actor-graph' | 'floor' | 'peer';
+
+interface Target {
+  name: ServerName;
+  url: string;
+  body: (op: Operation, p: BenchParams) => string;
+  path: (op: Operation) => string;
+  /** Round trips of one request of this operation, where the server reports them. */
+  roundTrips: (op: Operation, p: BenchParams) => Promise<number | null>;
+}
+
+interface Row {
+  size: number;
+  relationships: number;
+  operation: Operation;
+  server: ServerName;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  roundTrips: number | null;
+}
+
+interface PeerModule {
+  startPeer: (options: { uri: string; database?: string; port?: number }) => Promise<{ url: string; stop: () => Promise<void> }>;
+  PEER_OPERATIONS: Record<Operation, { query: string; variables: (p: BenchParams) => Record<string, unknown> }>;
+}
+
+const arg = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+const full = flag('full');
+const mode = full ? 'full' : 'quick';
+const sizes = (arg('sizes') ?? (full ? '1000,10000,100000' : '1000')).split(',').map(Number);
+const duration = Number(arg('duration') ?? (full ? 10 : 3));
+const connections = Number(arg('connections') ?? 8);
+const outDir = path.resolve(arg('out') ?? path.join(PROJECT_ROOT, 'bench', 'results'));
+const logger = createLogger('warn');
+const PEER_DIR = path.join(PROJECT_ROOT, 'bench', 'peer');
+
+async function loadPeer(): Promise<PeerModule | null> {
+  if (flag('no-peer') || !fs.existsSync(path.join(PEER_DIR, 'server.mjs'))) return null;
+  if (!fs.existsSync(path.join(PEER_DIR, 'node_modules'))) {
+    process.stdout.write('bench: installing the peer (@neo4j/graphql) in bench/peer\n');
+    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER_DIR, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('npm ci in bench/peer failed');
+  }
+  // A dynamic import that TypeScript leaves alone (the peer is plain ESM with its own dependencies;
+  // CommonJS output would turn import() into require()).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<PeerModule>;
+  return importModule(path.join(PEER_DIR, 'server.mjs'));
+}
+
+async function post(url: string, body: string): Promise<{ json: unknown; headers: Headers }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { json: await response.json(), headers: response.headers };
+}
+
+async function measure(target: Target, op: Operation, size: number, seed: number): Promise<Omit<Row, 'size' | 'relationships' | 'roundTrips'>> {
+  const rand = random(seed);
+  let errors = 0;
+  const result = await autocannon({
+    url: target.url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: target.path(op),
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: target.body(op, paramsFor(size, rand)) }),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) errors += 1;
+        },
+      },
+    ],
+  });
+  return {
+    operation: op,
+    server: target.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: errors + result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
+}
+
+async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; load: Record<string, number> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-bench-${size}-`));
+  const heap = size >= 100_000 ? '4g' : '1g';
+  const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap, pageCache: size >= 100_000 ? '1g' : '256m', txMemory: '0', logger, readyTimeoutMs: 300_000 });
+  const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+    const graph = syntheticGraph(size);
+    await applySchema(db);
+    const started = performance.now();
+    await writeSeed(db, graph);
+    await db.write('CALL db.awaitIndexes(600)', {}, () => undefined);
+    const seconds = (performance.now() - started) / 1000;
+    const load = { entities: graph.entities.length, relationships: graph.relationships.length, seconds: Math.round(seconds * 10) / 10, relationshipsPerSecond: Math.round(graph.relationships.length / seconds) };
+    process.stdout.write(`bench: ${size} entities, ${graph.relationships.length} relationships loaded in ${load.seconds} s (${load.relationshipsPerSecond} relationships/s)\n`);
+
+    const api = await startApi(
+      { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, shutdownGraceMs: 1_000 },
+      0,
+      '127.0.0.1',
+    );
+    stops.push(api.stop);
+    const floor = await startFloor(db);
+    stops.push(floor.stop);
+    const targets: Target[] = [
+      {
+        name: 'actor-graph',
+        url: api.url,
+        path: () => '/graphql',
+        body: (op, p) => JSON.stringify({ query: ACTOR_GRAPH_QUERIES[op].query, variables: ACTOR_GRAPH_QUERIES[op].variables(p) }),
+        roundTrips: async (op, p) => {
+          const { json } = await post(api.url, JSON.stringify({ query: ACTOR_GRAPH_QUERIES[op].query, variables: ACTOR_GRAPH_QUERIES[op].variables(p) }));
+          return (json as { extensions?: { neo4j?: { roundTrips: number } } }).extensions?.neo4j?.roundTrips ?? null;
+        },
+      },
+      {
+        name: 'floor',
+        url: floor.url,
+        path: (op) => `/${op}`,
+        body: (_op, p) => JSON.stringify(p),
+        roundTrips: async (op, p) => Number((await post(`${floor.url}/${op}`, JSON.stringify(p))).headers.get('x-round-trips')),
+      },
+    ];
+    if (peer !== null) {
+      const server = await peer.startPeer({ uri: neo4j.uri, database: 'neo4j', port: 0 });
+      stops.push(server.stop);
+      targets.push({
+        name: 'peer',
+        url: server.url,
+        path: () => new URL(server.url).pathname,
+        body: (op, p) => JSON.stringify({ query: peer.PEER_OPERATIONS[op].query, variables: peer.PEER_OPERATIONS[op].variables(p) }),
+        roundTrips: () => Promise.resolve(null),
+      });
+    }
+
+    // Warm up every server on every operation (JIT, query plans, page cache) before measuring.
+    for (const op of OPERATIONS) for (const t of targets) await autocannon({ url: t.url, connections, duration: 1, requests: [{ method: 'POST', path: t.path(op), headers: { 'content-type': 'application/json' }, body: t.body(op, paramsFor(size, random(1))) }] });
+
+    const rows: Row[] = [];
+    for (const op of OPERATIONS) {
+      for (const t of targets) {
+        const measured = await measure(t, op, size, 7);
+        const roundTrips = await t.roundTrips(op, paramsFor(size, random(3)));
+        rows.push({ size, relationships: graph.relationships.length, roundTrips, ...measured });
+        process.stdout.write(`bench: ${size} ${op} ${t.name}: ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${measured.errors} errors\n`);
+      }
+    }
+    return { rows, load };
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await driver.close();
+    await neo4j.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function ratio(a: number | undefined, b: number | undefined): string {
+  return a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
+}
+
+function markdown(rows: Row[], loads: Record<number, Record<string, number>>): string {
+  const lines = [
+    `# actor-graph benchmark (${mode})`,
+    '',
+    `${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${connections} connections · ${duration} s per operation and server · interleaved`,
+    '',
+    '| size | load: relationships/s |',
+    '| --- | --- |',
+    ...Object.entries(loads).map(([size, l]) => `| ${size} entities, ${l.relationships} relationships | ${l.relationshipsPerSecond} (${l.seconds} s) |`),
+    '',
+    '| size | operation | server | req/s | p50 ms | p99 ms | errors | round trips | actor-graph/floor | actor-graph/peer |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const size of [...new Set(rows.map((r) => r.size))]) {
+    for (const op of OPERATIONS) {
+      const of = (server: ServerName): Row | undefined => rows.find((r) => r.size === size && r.operation === op && r.server === server);
+      const ag = of('actor-graph');
+      for (const server of ['actor-graph', 'floor', 'peer'] as const) {
+        const r = of(server);
+        if (r === undefined) continue;
+        lines.push(
+          `| ${size} | ${op} | ${server} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.roundTrips ?? 'n/a'} | ${server === 'actor-graph' ? ratio(ag?.requestsPerSecond, of('floor')?.requestsPerSecond) : ''} | ${server === 'actor-graph' ? ratio(ag?.requestsPerSecond, of('peer')?.requestsPerSecond) : ''} |`,
+        );
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const peer = await loadPeer();
+  if (peer === null) process.stdout.write('bench: the peer (@neo4j/graphql) is not included (--no-peer or bench/peer missing)\n');
+  const rows: Row[] = [];
+  const loads: Record<number, Record<string, number>> = {};
+  for (const size of sizes) {
+    const result = await benchSize(size, peer);
+    rows.push(...result.rows);
+    loads[size] = result.load;
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  const table = markdown(rows, loads);
+  fs.writeFileSync(path.join(outDir, `${mode}.json`), `${JSON.stringify({ mode, connections, duration, sizes, loads, rows }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, `${mode}.md`), table);
+  process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/${mode}.{json,md}\n`);
+  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
