@@ -24,7 +24,7 @@ module.exports = {
       slowTestThreshold: 30,
     },
   ],
-  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  reporters: ['<rootDir>/tests/support/progress-reporter.js', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
   // A leaked handle must not hang CI for its whole time budget; Jest still names the problem.
   forceExit: true,

@@ -9,19 +9,18 @@
  *   npm run bench -- --full       1k, 10k and 100k entities (~10 relationships each), longer runs
  *   options: --sizes 1000,10000  --duration 5  --connections 8  --no-peer  --out bench/results
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import readline from 'node:readline';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startApi } from '../src/app';
 import { DEFAULT_LIMITS, PROJECT_ROOT } from '../src/config';
 import { applySchema } from '../src/data/schema';
 import { writeSeed } from '../src/data/seed';
 import { createLogger } from '../src/log';
 import { createDriver, Executor } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { startFloor } from './floor';
 import { random, syntheticGraph } from './graph';
 import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Operation } from './operations';
 
@@ -50,8 +49,28 @@ interface Row {
 }
 
 interface PeerModule {
-  startPeer: (options: { uri: string; database?: string; port?: number }) => Promise<{ url: string; stop: () => Promise<void> }>;
-  PEER_OPERATIONS: Record<Operation, { query: string; variables: (p: BenchParams) => Record<string, unknown> }>;
+  PEER_OPERATIONS: Record<Operation, { query: string; variables: (p: BenchParams & { fromId: string; toId: string }) => Record<string, unknown> }>;
+}
+
+/** Starts `bench/serve.ts <kind>` in its own process and waits for its URL. */
+function serve(kind: ServerName, uri: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve.ts'), kind, uri], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const url = /^READY (\S+)/.exec(line)?.[1];
+      if (url !== undefined) {
+        resolve({
+          url,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+    void exited.then(() => reject(new Error(`the ${kind} server exited before it was ready`)));
+  });
 }
 
 const arg = (name: string): string | undefined => {
@@ -76,8 +95,8 @@ async function loadPeer(): Promise<PeerModule | null> {
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER_DIR, stdio: 'inherit' });
     if (result.status !== 0) throw new Error('npm ci in bench/peer failed');
   }
-  // A dynamic import that TypeScript leaves alone (the peer is plain ESM with its own dependencies;
-  // CommonJS output would turn import() into require()).
+  // The peer's queries; its server runs in a process of its own (serve.ts). A real dynamic import:
+  // CommonJS output would turn import() into require().
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<PeerModule>;
   return importModule(path.join(PEER_DIR, 'server.mjs'));
@@ -135,13 +154,9 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
     const load = { entities: graph.entities.length, relationships: graph.relationships.length, seconds: Math.round(seconds * 10) / 10, relationshipsPerSecond: Math.round(graph.relationships.length / seconds) };
     process.stdout.write(`bench: ${size} entities, ${graph.relationships.length} relationships loaded in ${load.seconds} s (${load.relationshipsPerSecond} relationships/s)\n`);
 
-    const api = await startApi(
-      { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, shutdownGraceMs: 1_000 },
-      0,
-      '127.0.0.1',
-    );
+    const api = await serve('actor-graph', neo4j.uri);
     stops.push(api.stop);
-    const floor = await startFloor(db);
+    const floor = await serve('floor', neo4j.uri);
     stops.push(floor.stop);
     const targets: Target[] = [
       {
@@ -163,13 +178,14 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
       },
     ];
     if (peer !== null) {
-      const server = await peer.startPeer({ uri: neo4j.uri, database: 'neo4j', port: 0 });
+      const server = await serve('peer', neo4j.uri);
       stops.push(server.stop);
       targets.push({
         name: 'peer',
         url: server.url,
         path: () => new URL(server.url).pathname,
-        body: (op, p) => JSON.stringify({ query: peer.PEER_OPERATIONS[op].query, variables: peer.PEER_OPERATIONS[op].variables(p) }),
+        // The peer names the path ends fromId/toId.
+        body: (op, p) => JSON.stringify({ query: peer.PEER_OPERATIONS[op].query, variables: peer.PEER_OPERATIONS[op].variables({ ...p, fromId: p.id, toId: p.otherId }) }),
         roundTrips: () => Promise.resolve(null),
       });
     }

@@ -7,13 +7,15 @@ import { int, toNumber } from '../neo4j/driver';
 import type { DocumentModel, EntityModel, MentionModel, Page } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
 
-/** The map projection of a document bound to `variable`. */
-export const documentProjection = (variable: string): string => `${variable} {.id, .title, .text, .relationshipIds}`;
+/** The map projection of a document bound to `variable`; `withText: false` leaves out the (large) text. */
+export const documentProjection = (variable: string, withText = true): string => `${variable} {.id, .title, ${withText ? '.text, ' : ''}.relationshipIds}`;
 const DOCUMENT_PROJECTION = documentProjection('d');
 
 export function toDocument(value: unknown): DocumentModel {
   const v = value as Record<string, unknown>;
-  return { id: v.id as string, title: v.title as string, text: v.text as string, relationshipIds: (v.relationshipIds as string[] | null) ?? [] };
+  const document: DocumentModel = { id: v.id as string, title: v.title as string, relationshipIds: (v.relationshipIds as string[] | null) ?? [] };
+  if (typeof v.text === 'string') document.text = v.text;
+  return document;
 }
 
 /** Documents by id, in the order asked, null where none has the id (a DataLoader batch function). */

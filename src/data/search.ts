@@ -33,19 +33,15 @@ export function searchGraph(db: Executor, text: string, first: number): Promise<
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node AS e, score
      RETURN score,
             CASE WHEN e:Entity THEN ${ENTITY_PROJECTION} END AS entity,
-            CASE WHEN e:Document THEN ${documentProjection('e')} END AS document
+            CASE WHEN e:Document THEN ${documentProjection('e', false)} END AS document
      ORDER BY score DESC, e.id`,
     { index: SEARCH_INDEX, query: luceneQuery(words), limit: int(first) },
     (records) =>
       records.map((r: Neo4jRecord) => {
         const entity = r.get('entity') as Record<string, unknown> | null;
         const document = r.get('document') as Record<string, unknown> | null;
-        if (entity !== null) {
-          const model = toEntity(entity);
-          return { score: r.get('score') as number, node: model, snippet: entitySnippet(model, words) };
-        }
-        const model = toDocument(document);
-        return { score: r.get('score') as number, node: model, snippet: passage(model.text, words) };
+        // A document's text can be large: the hit carries none; Document.text and the snippet load it when asked.
+        return { score: r.get('score') as number, node: entity !== null ? toEntity(entity) : toDocument(document), words };
       }),
   );
 }
@@ -66,7 +62,7 @@ export function passage(text: string, words: readonly string[]): string | null {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/gu, ' ').trim()}${end < text.length ? '…' : ''}`;
 }
 
-function entitySnippet(entity: EntityModel, words: readonly string[]): string {
+export function entitySnippet(entity: EntityModel, words: readonly string[]): string {
   const names = [entity.name, ...entity.aliases].join(' · ');
   if (entity.description !== null && passage(entity.description, words) !== null) return `${names}: ${entity.description}`;
   return names;

@@ -4,6 +4,7 @@
  * client only as a masked INTERNAL_SERVER_ERROR.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isCodedError } from '../errors';
@@ -35,7 +36,13 @@ export function createApolloServer({ logger, production, introspection, limits }
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [...guard.plugins, requestMetricsPlugin({ logger, exposeInResponse: !production })],
+    plugins: [
+      ...guard.plugins,
+      requestMetricsPlugin({ logger, exposeInResponse: !production }),
+      // We send no cache hints; the default cache-control plugin would still wrap every field
+      // resolver to compute them, which costs measurably on large answers.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const original = unwrapResolverError(error);
       const code = formatted.extensions?.code;

@@ -23,7 +23,8 @@ export interface DocumentModel {
   /** Global ID, e.g. `document:nato-liaison-office-japan`. */
   id: string;
   title: string;
-  text: string;
+  /** The full text; absent when a query skipped it (search hits): `Document.text` loads it then. */
+  text?: string;
   /** The relationships this document states (its evidence), by id. */
   relationshipIds: string[];
 }
@@ -74,7 +75,8 @@ export interface PathModel {
 export interface SearchHitModel {
   score: number;
   node: EntityModel | DocumentModel;
-  snippet: string | null;
+  /** The searched words, for the snippet (computed only when a client asks for it). */
+  words: string[];
 }
 
 /** One page of a keyset-paginated list, already sliced; cursors are made by the GraphQL layer. */

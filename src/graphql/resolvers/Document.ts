@@ -11,7 +11,13 @@ async function requiredDocument(id: string, { loaders }: Context): Promise<Docum
   return document;
 }
 
+/** The document's text, loaded when the model came without it (e.g. from a search hit). */
+export async function documentText(document: DocumentModel, context: Context): Promise<string> {
+  return document.text ?? (await requiredDocument(document.id, context)).text ?? '';
+}
+
 export const Document: DocumentResolvers = {
+  text: (document, _args, context) => documentText(document, context),
   entities: (document, _args, { loaders }) => loaders.entitiesOfDocument.load(document.id),
   relationships: async (document, _args, { loaders }) =>
     (await loaders.relationshipById.loadMany(document.relationshipIds)).filter((r): r is RelationshipModel => r !== null && !(r instanceof Error)),

@@ -5,5 +5,6 @@ import { Node } from './Node';
 import { Path } from './Path';
 import { Query } from './Query';
 import { Relationship } from './Relationship';
+import { SearchHit } from './SearchHit';
 
-export const resolvers: Resolvers = { Query, Node, Entity, Relationship, Document, Evidence, Mention, Path };
+export const resolvers: Resolvers = { Query, Node, Entity, Relationship, Document, Evidence, Mention, Path, SearchHit };
