@@ -2,32 +2,17 @@
  * The first vertical slice end to end: the real seed in a real Neo4j, queried over HTTP.
  */
 import { EntitiesPageDocument, EntityByIdDocument, EntityByNameDocument, NodeByIdDocument, type EntitiesPageQuery } from '../../src/generated/operations/graphql';
-import { loadSeed } from '../../src/seed/load';
 import { readSeed } from '../../src/seed/read';
 import { SEED_DIR } from '../../src/seed/load';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
-import { errorCodes, expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
+import { errorCodes, expectNoErrors, useSeededApi } from '../support/graphql';
 
-let neo4j: TestNeo4j;
-let api: TestServer;
 const seed = readSeed(SEED_DIR);
 
-beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
-  api = await startTestServer(neo4j.db);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
-});
+const seeded = useSeededApi();
 
 describe('entity(name:)', () => {
   it('answers NATO for "nato"', async () => {
-    const data = expectNoErrors(await api.query(EntityByNameDocument, { name: 'nato' }));
+    const data = expectNoErrors(await seeded.api.query(EntityByNameDocument, { name: 'nato' }));
     expect(data.entity).toMatchObject({ id: 'entity:nato', name: 'NATO', kind: 'ORGANIZATION' });
     expect(data.entity?.aliases).toContain('North Atlantic Treaty Organization');
   });
@@ -40,34 +25,34 @@ describe('entity(name:)', () => {
     ['south   korea', 'entity:south-korea'],
     ['PRC', 'entity:china'],
   ])('matches %j by name or alias, ignoring case and whitespace', async (name, id) => {
-    expect(expectNoErrors(await api.query(EntityByNameDocument, { name })).entity?.id).toBe(id);
+    expect(expectNoErrors(await seeded.api.query(EntityByNameDocument, { name })).entity?.id).toBe(id);
   });
 
   it('finds every seeded entity by its name and each alias', async () => {
     for (const entity of seed.entities) {
       for (const label of [entity.name, ...entity.aliases]) {
-        const data = expectNoErrors(await api.query(EntityByNameDocument, { name: label }));
+        const data = expectNoErrors(await seeded.api.query(EntityByNameDocument, { name: label }));
         expect([label, data.entity?.id]).toEqual([label, `entity:${entity.slug}`]);
       }
     }
   });
 
   it('answers null for an unknown name', async () => {
-    expect(expectNoErrors(await api.query(EntityByNameDocument, { name: 'Atlantis' })).entity).toBeNull();
+    expect(expectNoErrors(await seeded.api.query(EntityByNameDocument, { name: 'Atlantis' })).entity).toBeNull();
   });
 });
 
 describe('entity(id:)', () => {
   it('answers the entity with that id, or null', async () => {
-    expect(expectNoErrors(await api.query(EntityByIdDocument, { id: 'entity:japan' })).entity).toMatchObject({ name: 'Japan', kind: 'COUNTRY' });
-    expect(expectNoErrors(await api.query(EntityByIdDocument, { id: 'entity:atlantis' })).entity).toBeNull();
+    expect(expectNoErrors(await seeded.api.query(EntityByIdDocument, { id: 'entity:japan' })).entity).toMatchObject({ name: 'Japan', kind: 'COUNTRY' });
+    expect(expectNoErrors(await seeded.api.query(EntityByIdDocument, { id: 'entity:atlantis' })).entity).toBeNull();
   });
 
   it.each([
     ['both', '{ entity(id: "entity:nato", name: "nato") { id } }'],
     ['neither', '{ entity { id } }'],
   ])('refuses %s of id and name with BAD_USER_INPUT', async (_label, query) => {
-    const response = await api.query(query);
+    const response = await seeded.api.query(query);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toBe('entity: give exactly one of `id` or `name`');
   });
@@ -75,7 +60,7 @@ describe('entity(id:)', () => {
 
 describe('entities', () => {
   it('lists every entity ordered by name, with the total', async () => {
-    const data = expectNoErrors(await api.query(EntitiesPageDocument, { first: 100 }));
+    const data = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { first: 100 }));
     const names = data.entities.edges.map((e) => e.node.name);
     expect(names).toEqual(seed.entities.map((e) => e.name).sort());
     expect(data.entities.totalCount).toBe(seed.entities.length);
@@ -87,7 +72,7 @@ describe('entities', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages += 1) {
-      const page: EntitiesPageQuery['entities'] = expectNoErrors(await api.query(EntitiesPageDocument, { first: 3, after })).entities;
+      const page: EntitiesPageQuery['entities'] = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { first: 3, after })).entities;
       expect(page.totalCount).toBe(seed.entities.length);
       expect(page.edges.length).toBeLessThanOrEqual(3);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -99,25 +84,25 @@ describe('entities', () => {
   });
 
   it('filters by kind', async () => {
-    const data = expectNoErrors(await api.query(EntitiesPageDocument, { kinds: ['COUNTRY'], first: 100 }));
+    const data = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { kinds: ['COUNTRY'], first: 100 }));
     expect(data.entities.edges.map((e) => e.node.name)).toEqual(['Australia', 'China', 'Japan', 'New Zealand', 'South Korea', 'United States']);
     expect(data.entities.totalCount).toBe(6);
   });
 
   it('searches names and aliases by case-insensitive substring', async () => {
-    const korea = expectNoErrors(await api.query(EntitiesPageDocument, { search: 'KOREA' }));
+    const korea = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { search: 'KOREA' }));
     expect(korea.entities.edges.map((e) => e.node.id)).toEqual(['entity:south-korea']);
-    const china = expectNoErrors(await api.query(EntitiesPageDocument, { search: 'china' }));
+    const china = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { search: 'china' }));
     expect(china.entities.edges.map((e) => e.node.name)).toEqual(['China', 'East China Sea', 'South China Sea']);
     expect(china.entities.totalCount).toBe(3);
-    const seas = expectNoErrors(await api.query(EntitiesPageDocument, { search: 'china', kinds: ['SEA'] }));
+    const seas = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { search: 'china', kinds: ['SEA'] }));
     expect(seas.entities.totalCount).toBe(2);
-    const atlantic = expectNoErrors(await api.query(EntitiesPageDocument, { search: 'atlantic' }));
+    const atlantic = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { search: 'atlantic' }));
     expect(atlantic.entities.edges.map((e) => e.node.id)).toEqual(['entity:nato']);
   });
 
   it('answers an empty page for a search that matches nothing', async () => {
-    const data = expectNoErrors(await api.query(EntitiesPageDocument, { search: 'zzz-nothing' }));
+    const data = expectNoErrors(await seeded.api.query(EntitiesPageDocument, { search: 'zzz-nothing' }));
     expect(data.entities).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, startCursor: null, endCursor: null } });
   });
 
@@ -126,7 +111,7 @@ describe('entities', () => {
     [{ first: -1 }, 'first must be between 0 and 100, got -1'],
     [{ after: 'bogus' }, 'after: not a cursor this API issued'],
   ])('refuses %j with BAD_USER_INPUT', async (variables, message) => {
-    const response = await api.query(EntitiesPageDocument, variables);
+    const response = await seeded.api.query(EntitiesPageDocument, variables);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toContain(message);
   });
@@ -134,11 +119,11 @@ describe('entities', () => {
 
 describe('node(id:)', () => {
   it('refetches an entity by its id', async () => {
-    const data = expectNoErrors(await api.query(NodeByIdDocument, { id: 'entity:new-zealand' }));
+    const data = expectNoErrors(await seeded.api.query(NodeByIdDocument, { id: 'entity:new-zealand' }));
     expect(data.node).toEqual({ __typename: 'Entity', id: 'entity:new-zealand', name: 'New Zealand' });
   });
 
   it.each(['entity:nowhere', 'nonsense', 'relationship:', "entity:' OR 1=1 //"])('answers null for %j', async (id) => {
-    expect(expectNoErrors(await api.query(NodeByIdDocument, { id })).node).toBeNull();
+    expect(expectNoErrors(await seeded.api.query(NodeByIdDocument, { id })).node).toBeNull();
   });
 });

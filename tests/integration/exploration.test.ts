@@ -3,28 +3,14 @@
  * seed says (the expected answers are computed from seed/ in the test, not hard-coded).
  */
 import { NatoNeighborhoodDocument, NewZealandToChinaDocument, SearchSeasDocument } from '../../src/generated/operations/graphql';
-import { loadSeed, SEED_DIR } from '../../src/seed/load';
+import { SEED_DIR } from '../../src/seed/load';
 import { readSeed, type SeedRelationship } from '../../src/seed/read';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
-import { errorCodes, expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
+import { errorCodes, expectNoErrors, useSeededApi } from '../support/graphql';
 
-let neo4j: TestNeo4j;
-let api: TestServer;
 const seed = readSeed(SEED_DIR);
 const entityId = (slug: string): string => `entity:${slug}`;
 
-beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
-  api = await startTestServer(neo4j.db);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
-});
+const seeded = useSeededApi();
 
 /** Breadth-first distances over seed relationships that pass `keep`, direction ignored. */
 function distances(from: string, keep: (r: SeedRelationship) => boolean = () => true): Map<string, number> {
@@ -59,7 +45,7 @@ const NEIGHBORHOOD = `query ($id: ID!, $depth: Int, $filter: RelationshipFilter)
 }`;
 
 async function neighborhood(slug: string, depth: number, filter?: object): Promise<SubgraphResult> {
-  return expectNoErrors(await api.query<{ neighborhood: SubgraphResult }>(NEIGHBORHOOD, { id: entityId(slug), depth, filter })).neighborhood;
+  return expectNoErrors(await seeded.api.query<{ neighborhood: SubgraphResult }>(NEIGHBORHOOD, { id: entityId(slug), depth, filter })).neighborhood;
 }
 
 describe('neighborhood', () => {
@@ -85,7 +71,7 @@ describe('neighborhood', () => {
   });
 
   it('serves the showcase operation', async () => {
-    const data = expectNoErrors(await api.query(NatoNeighborhoodDocument));
+    const data = expectNoErrors(await seeded.api.query(NatoNeighborhoodDocument));
     const ids = new Set(data.neighborhood.nodes.map((n) => n.id));
     expect(data.neighborhood.edges.every((e) => ids.has(e.source.id) && ids.has(e.target.id))).toBe(true);
   });
@@ -95,7 +81,7 @@ describe('neighborhood', () => {
   });
 
   it.each([0, 4, -1])('refuses depth %i with BAD_USER_INPUT saying what is allowed', async (depth) => {
-    const response = await api.query(NEIGHBORHOOD, { id: 'entity:nato', depth });
+    const response = await seeded.api.query(NEIGHBORHOOD, { id: 'entity:nato', depth });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toBe(`depth must be between 1 and 3, got ${depth}`);
   });
@@ -114,7 +100,7 @@ interface PathResult {
 }
 
 async function path(from: string, to: string, maxLength?: number, filter?: object): Promise<PathResult | null> {
-  return expectNoErrors(await api.query<{ shortestPath: PathResult | null }>(PATH, { from: entityId(from), to: entityId(to), maxLength, filter })).shortestPath;
+  return expectNoErrors(await seeded.api.query<{ shortestPath: PathResult | null }>(PATH, { from: entityId(from), to: entityId(to), maxLength, filter })).shortestPath;
 }
 
 function expectWellFormed(p: PathResult, from: string, to: string): void {
@@ -132,7 +118,7 @@ describe('shortestPath', () => {
     const p = await path('new-zealand', 'china');
     expect(p?.length).toBe(distances('new-zealand').get('china'));
     if (p !== null) expectWellFormed(p, 'new-zealand', 'china');
-    const showcase = expectNoErrors(await api.query(NewZealandToChinaDocument)).shortestPath;
+    const showcase = expectNoErrors(await seeded.api.query(NewZealandToChinaDocument)).shortestPath;
     expect(showcase?.nodes.map((n) => n.name)).toEqual(['New Zealand', 'NATO', 'China']);
   });
 
@@ -156,7 +142,7 @@ describe('shortestPath', () => {
   });
 
   it.each([0, 11])('refuses maxLength %i with BAD_USER_INPUT', async (maxLength) => {
-    const response = await api.query(PATH, { from: 'entity:japan', to: 'entity:china', maxLength });
+    const response = await seeded.api.query(PATH, { from: 'entity:japan', to: 'entity:china', maxLength });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toBe(`maxLength must be between 1 and 10, got ${maxLength}`);
   });
@@ -168,11 +154,11 @@ interface Hit {
   snippet: string | null;
   node: { __typename: string; id: string };
 }
-const search = async (text: string, first?: number): Promise<Hit[]> => expectNoErrors(await api.query<{ search: Hit[] }>(SEARCH, { text, first })).search;
+const search = async (text: string, first?: number): Promise<Hit[]> => expectNoErrors(await seeded.api.query<{ search: Hit[] }>(SEARCH, { text, first })).search;
 
 describe('search', () => {
   it('finds entities by name, alias and description, and documents by text, best first', async () => {
-    const hits = expectNoErrors(await api.query(SearchSeasDocument)).search;
+    const hits = expectNoErrors(await seeded.api.query(SearchSeasDocument)).search;
     expect(hits[0]?.node).toMatchObject({ __typename: 'Entity', id: 'entity:south-china-sea' });
     const scores = hits.map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -189,7 +175,7 @@ describe('search', () => {
   });
 
   it.each(['"', 'AND (', '*', '\\', 'title:x OR text:"y', '~!@#$%^&*()', '   ', "'; MATCH (n) DETACH DELETE n //"])('takes %j as plain words, never as query syntax', async (text) => {
-    const response = await api.query(SEARCH, { text });
+    const response = await seeded.api.query(SEARCH, { text });
     expect(response.errors).toBeUndefined();
   });
 });

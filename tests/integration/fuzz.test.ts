@@ -21,43 +21,21 @@ import {
   type GraphQLInputType,
   type GraphQLOutputType,
 } from 'graphql';
+import { random } from '../../bench/graph';
 import { loadTypeDefs } from '../../src/graphql/schema';
-import { loadSeed } from '../../src/seed/load';
-import { clearDatabase, connectTestNeo4j, graphSnapshot, type TestNeo4j } from '../support/neo4j';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/graphql';
+import { graphSnapshot } from '../support/neo4j';
+import { useSeededApi, type GraphQLResponse } from '../support/graphql';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 6);
 
-let neo4j: TestNeo4j;
-let api: TestServer;
+const seeded = useSeededApi({ production: true });
 let before: string[];
 
 beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
-  before = await graphSnapshot(neo4j.db);
-  api = await startTestServer(neo4j.db, { production: true });
+  before = await graphSnapshot(seeded.neo4j.db);
 });
 
-afterAll(async () => {
-  await api.stop();
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
-});
-
-/** mulberry32: small, seeded, good enough to vary inputs reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
@@ -171,7 +149,7 @@ describe('fuzzing every argument of every field', () => {
       for (let round = 0; round < ROUNDS; round += 1) {
         const c = call(field, 'v');
         const query = `query Fuzz${c.definitions.length > 0 ? `(${c.definitions.join(', ')})` : ''} { ${c.text} }`;
-        expectSafe(await api.query(query, c.variables), { query, variables: c.variables });
+        expectSafe(await seeded.api.query(query, c.variables), { query, variables: c.variables });
         // The same values written inline as literals, for string-typed arguments.
         const inline = Object.entries(c.variables).reduce(
           (q, [name, value]) => (typeof value === 'string' ? q.replace(`$${name}`, JSON.stringify(value)) : q),
@@ -179,7 +157,7 @@ describe('fuzzing every argument of every field', () => {
         );
         const remaining = c.definitions.filter((d) => inline.includes(d.split(':')[0] as string));
         const inlineQuery = `query Fuzz${remaining.length > 0 ? `(${remaining.join(', ')})` : ''} { ${inline} }`;
-        expectSafe(await api.query(inlineQuery, c.variables), { query: inlineQuery, variables: c.variables });
+        expectSafe(await seeded.api.query(inlineQuery, c.variables), { query: inlineQuery, variables: c.variables });
       }
     });
   }
@@ -189,7 +167,7 @@ describe('fuzzing every argument of every field', () => {
       for (let round = 0; round < ROUNDS; round += 1) {
         const c = call(field, 'v');
         const query = `query Fuzz${c.definitions.length > 0 ? `(${c.definitions.join(', ')})` : ''} { entity(name: "NATO") { ${c.text} } }`;
-        expectSafe(await api.query(query, c.variables), { query, variables: c.variables });
+        expectSafe(await seeded.api.query(query, c.variables), { query, variables: c.variables });
       }
     });
   }
@@ -197,13 +175,13 @@ describe('fuzzing every argument of every field', () => {
   it('survives hostile raw HTTP bodies', async () => {
     const bodies = ['{', '[]', 'null', '"query"', '{"query": 1}', '{"query": "{ entity(name: \\"x\\") { id } }", "variables": "x"}', '\u0000', '{"query":"'.padEnd(5000, 'x')];
     for (const body of bodies) {
-      const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(seeded.api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(response.status).toBeLessThan(500);
       expect(await response.text()).not.toMatch(LEAKS);
     }
   });
 
   it('leaves the graph unchanged', async () => {
-    expect(await graphSnapshot(neo4j.db)).toEqual(before);
+    expect(await graphSnapshot(seeded.neo4j.db)).toEqual(before);
   });
 });

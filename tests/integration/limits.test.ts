@@ -4,27 +4,18 @@
  */
 import { Executor } from '../../src/neo4j/driver';
 import { TimeoutError } from '../../src/errors';
-import { loadSeed } from '../../src/seed/load';
-import { clearDatabase, connectTestNeo4j, TEST_DATABASE, type TestNeo4j } from '../support/neo4j';
-import { errorCodes, expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
+import { TEST_DATABASE } from '../support/neo4j';
+import { errorCodes, expectNoErrors, startTestServer, useSeededApi, type TestServer } from '../support/graphql';
 
-let neo4j: TestNeo4j;
-let api: TestServer;
+const seeded = useSeededApi();
 let production: TestServer;
 
 beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
-  api = await startTestServer(neo4j.db);
-  production = await startTestServer(neo4j.db, { production: true });
+  production = await startTestServer(seeded.neo4j.db, { production: true });
 });
 
 afterAll(async () => {
-  await api.stop();
   await production.stop();
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
 });
 
 const post = (url: string, body: string, headers: Record<string, string> = {}): Promise<Response> =>
@@ -34,30 +25,30 @@ describe('query limits', () => {
   it('refuses a query deeper than 8 levels, naming the limit', async () => {
     // entity > relationships > nodes > source > relationships > nodes > target > relationships > totalCount: 9 levels
     const deep = '{ entity(name: "nato") { relationships { nodes { source { relationships { nodes { target { relationships { totalCount } } } } } } } } }';
-    const response = await api.query(deep);
+    const response = await seeded.api.query(deep);
     expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors?.[0]?.message).toContain('Query depth limit of 8 exceeded, found 9');
     const eight = '{ entity(name: "nato") { relationships { nodes { source { relationships { nodes { target { id } } } } } } } }';
-    expectNoErrors(await api.query(eight));
+    expectNoErrors(await seeded.api.query(eight));
   });
 
   it('counts depth through fragments, not fragment spreads', async () => {
     const viaFragments = `query { entity(name: "nato") { ...A } }
       fragment A on Entity { relationships(first: 2) { nodes { ...B } } }
       fragment B on Relationship { source { id } }`;
-    expectNoErrors(await api.query(viaFragments));
+    expectNoErrors(await seeded.api.query(viaFragments));
   });
 
   it('refuses more than 15 aliases', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: entity(name: "nato") { id }`).join(' ');
-    const response = await api.query(`{ ${aliases} }`);
+    const response = await seeded.api.query(`{ ${aliases} }`);
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors?.[0]?.message).toContain('Aliases limit of 15 exceeded, found 16');
   });
 
   it('refuses a document of more than 1000 tokens while parsing it', async () => {
-    const response = await api.query(`{ ${Array.from({ length: 1200 }, () => '__typename').join(' ')} }`);
+    const response = await seeded.api.query(`{ ${Array.from({ length: 1200 }, () => '__typename').join(' ')} }`);
     expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(response.errors?.[0]?.message).toBe('Syntax Error: Document contains more that 1000 tokens. Parsing aborted.');
@@ -66,18 +57,18 @@ describe('query limits', () => {
   it('refuses nested pages whose sizes multiply past the cost limit, as literals or as variables', async () => {
     const literal = '{ entities(first: 100) { nodes { relationships(first: 100) { nodes { id source { id } } } } } }';
     const variables = 'query ($outer: Int, $inner: Int) { entities(first: $outer) { nodes { relationships(first: $inner) { nodes { id source { id } } } } } }';
-    for (const response of [await api.query(literal), await api.query(variables, { outer: 100, inner: 100 })]) {
+    for (const response of [await seeded.api.query(literal), await seeded.api.query(variables, { outer: 100, inner: 100 })]) {
       expect(response.status).toBe(400);
       expect(errorCodes(response)).toEqual(['QUERY_TOO_COMPLEX']);
       expect(response.errors?.[0]?.message).toMatch(/^Query cost limit of 10000 exceeded, found \d+/);
     }
     // The same shape with small pages is fine, and so is the default page size.
-    expectNoErrors(await api.query(variables, { outer: 10, inner: 10 }));
-    expectNoErrors(await api.query('{ entities { nodes { relationships { nodes { id source { id } } } } } }'));
+    expectNoErrors(await seeded.api.query(variables, { outer: 10, inner: 10 }));
+    expectNoErrors(await seeded.api.query('{ entities { nodes { relationships { nodes { id source { id } } } } } }'));
   });
 
   it('answers HTTP 413 for a body over 100 kB, before parsing it', async () => {
-    const response = await post(api.url, JSON.stringify({ query: `{ __typename } #${'x'.repeat(110_000)}` }));
+    const response = await post(seeded.api.url, JSON.stringify({ query: `{ __typename } #${'x'.repeat(110_000)}` }));
     expect(response.status).toBe(413);
     expect(((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]).toMatchObject({
       message: expect.stringContaining('the limit is 100000 bytes') as unknown,
@@ -86,13 +77,13 @@ describe('query limits', () => {
   });
 
   it('does not run batched HTTP requests', async () => {
-    const response = await post(api.url, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    const response = await post(seeded.api.url, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/batching/i);
   });
 
   it('stops a query at the transaction timeout with TIMEOUT', async () => {
-    const impatient = new Executor(neo4j.driver, TEST_DATABASE, 300);
+    const impatient = new Executor(seeded.neo4j.driver, TEST_DATABASE, 300);
     const slow = impatient.read('UNWIND range(1, 200000000) AS x RETURN sum(x) AS total', {}, (records) => records.length);
     await expect(slow).rejects.toBeInstanceOf(TimeoutError);
     await expect(slow).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
@@ -104,7 +95,7 @@ describe('production mode', () => {
     const typo = await production.query('{ entity(name: "nato") { nmae } }');
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
     expect(JSON.stringify(typo)).not.toMatch(/stacktrace/);
-    const development = await api.query('{ entity(name: "nato") { nmae } }');
+    const development = await seeded.api.query('{ entity(name: "nato") { nmae } }');
     expect(development.errors?.[0]?.message).toMatch(/Did you mean "name"/);
     const bad = await production.query('{ entity { id } }');
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);

@@ -17,33 +17,19 @@ import {
   type EntityRelationshipsQuery,
   type RelationshipsPageQuery,
 } from '../../src/generated/operations/graphql';
-import { loadSeed, SEED_DIR } from '../../src/seed/load';
+import { SEED_DIR } from '../../src/seed/load';
 import { readSeed } from '../../src/seed/read';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
-import { errorCodes, expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
+import { errorCodes, expectNoErrors, useSeededApi } from '../support/graphql';
 
-let neo4j: TestNeo4j;
-let api: TestServer;
 const seed = readSeed(SEED_DIR);
 const ARTICLE_ID = 'document:nato-liaison-office-japan';
 const articleText = fs.readFileSync(path.join(SEED_DIR, 'documents', 'nato-liaison-office-japan.txt'), 'utf8');
 
-beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
-  api = await startTestServer(neo4j.db);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
-});
+const seeded = useSeededApi();
 
 describe('relationships', () => {
   it('serves every seeded relationship, with evidence equal to document.text.slice(start, end)', async () => {
-    const data = expectNoErrors(await api.query(RelationshipsPageDocument, { first: 100 }));
+    const data = expectNoErrors(await seeded.api.query(RelationshipsPageDocument, { first: 100 }));
     expect(data.relationships.totalCount).toBe(seed.relationships.length);
     expect(data.relationships.nodes.map((r) => r.id).sort()).toEqual(seed.relationships.map((r) => r.id).sort());
     for (const r of data.relationships.nodes) {
@@ -64,7 +50,7 @@ describe('relationships', () => {
   });
 
   it('answers what the article says about NATO and China: typed, directed, with quotes', async () => {
-    const data = expectNoErrors(await api.query(RelationshipsBetweenDocument, { a: 'entity:nato', b: 'entity:china' }));
+    const data = expectNoErrors(await seeded.api.query(RelationshipsBetweenDocument, { a: 'entity:nato', b: 'entity:china' }));
     expect(data.relationshipsBetween.map((r) => [r.source.name, r.type, r.target.name, r.stance, r.modality])).toEqual([
       ['China', 'CHALLENGES', 'NATO', 'ADVERSARIAL', 'ATTRIBUTED'],
       ['NATO', 'CONCERNED_ABOUT', 'China', 'ADVERSARIAL', 'ASSERTED'],
@@ -74,13 +60,13 @@ describe('relationships', () => {
     expect(challenge?.attributedTo?.id).toBe('entity:nato');
     expect(challenge?.evidence[0]?.quote).toBe('China’s stated ambitions and assertive behavior present systemic challenges to the rules-based international order and to areas relevant to alliance security');
     // Either order of the two ends gives the same answer.
-    const reversed = expectNoErrors(await api.query(RelationshipsBetweenDocument, { a: 'entity:china', b: 'entity:nato' }));
+    const reversed = expectNoErrors(await seeded.api.query(RelationshipsBetweenDocument, { a: 'entity:china', b: 'entity:nato' }));
     expect(reversed.relationshipsBetween.map((r) => r.id)).toEqual(data.relationshipsBetween.map((r) => r.id));
   });
 
   it('honours every part of the filter', async () => {
     const between = async (filter: object) =>
-      expectNoErrors(await api.query(RelationshipsBetweenDocument, { a: 'entity:nato', b: 'entity:china', filter })).relationshipsBetween.map((r) => r.type);
+      expectNoErrors(await seeded.api.query(RelationshipsBetweenDocument, { a: 'entity:nato', b: 'entity:china', filter })).relationshipsBetween.map((r) => r.type);
     expect(await between({ modalities: ['PLANNED'] })).toEqual(['COUNTERS']);
     expect(await between({ types: ['CHALLENGES', 'COUNTERS'] })).toEqual(['CHALLENGES', 'COUNTERS']);
     expect(await between({ stances: ['COOPERATIVE'] })).toEqual([]);
@@ -94,7 +80,7 @@ describe('relationships', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 30; i += 1) {
-      const page: RelationshipsPageQuery['relationships'] = expectNoErrors(await api.query(RelationshipsPageDocument, { filter: { stances: ['COOPERATIVE'] }, first: 4, after })).relationships;
+      const page: RelationshipsPageQuery['relationships'] = expectNoErrors(await seeded.api.query(RelationshipsPageDocument, { filter: { stances: ['COOPERATIVE'] }, first: 4, after })).relationships;
       expect(page.totalCount).toBe(cooperative.length);
       seen.push(...page.nodes.map((r) => r.id));
       if (!page.pageInfo.hasNextPage) break;
@@ -105,7 +91,7 @@ describe('relationships', () => {
 
   it("serves an entity's relationships by direction, with totals", async () => {
     const ofNato = async (direction: 'OUTGOING' | 'INCOMING' | 'BOTH'): Promise<NonNullable<EntityRelationshipsQuery['entity']>['relationships']> => {
-      const data = expectNoErrors(await api.query(EntityRelationshipsDocument, { name: 'NATO', direction, first: 100 }));
+      const data = expectNoErrors(await seeded.api.query(EntityRelationshipsDocument, { name: 'NATO', direction, first: 100 }));
       if (data.entity === null || data.entity === undefined) throw new Error('NATO is missing');
       return data.entity.relationships;
     };
@@ -119,10 +105,10 @@ describe('relationships', () => {
   });
 
   it("pages an entity's relationships with first/after", async () => {
-    const first = expectNoErrors(await api.query(EntityRelationshipsDocument, { name: 'Japan', first: 3 })).entity?.relationships;
+    const first = expectNoErrors(await seeded.api.query(EntityRelationshipsDocument, { name: 'Japan', first: 3 })).entity?.relationships;
     expect(first?.edges).toHaveLength(3);
     expect(first?.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = expectNoErrors(await api.query(EntityRelationshipsDocument, { name: 'Japan', first: 3, after: first?.pageInfo.endCursor })).entity?.relationships;
+    const second = expectNoErrors(await seeded.api.query(EntityRelationshipsDocument, { name: 'Japan', first: 3, after: first?.pageInfo.endCursor })).entity?.relationships;
     expect(second?.pageInfo.hasPreviousPage).toBe(true);
     const firstIds = first?.edges.map((e) => e.node.id) ?? [];
     const secondIds = second?.edges.map((e) => e.node.id) ?? [];
@@ -132,15 +118,15 @@ describe('relationships', () => {
   });
 
   it('refetches a relationship by id; unknown ids give null', async () => {
-    const data = expectNoErrors(await api.query(RelationshipNodeDocument, { id: 'relationship:united-states:LEADS:nato' }));
+    const data = expectNoErrors(await seeded.api.query(RelationshipNodeDocument, { id: 'relationship:united-states:LEADS:nato' }));
     expect(data.node).toMatchObject({ __typename: 'Relationship', type: 'LEADS', source: { name: 'United States' }, target: { name: 'NATO' } });
     for (const id of ['relationship:nato:LEADS:china', 'relationship:nope', 'relationship:a:B:c:d']) {
-      expect(expectNoErrors(await api.query(RelationshipNodeDocument, { id })).node).toBeNull();
+      expect(expectNoErrors(await seeded.api.query(RelationshipNodeDocument, { id })).node).toBeNull();
     }
   });
 
   it('serves the showcase operation: NATO relationships with their quotes', async () => {
-    const data = expectNoErrors(await api.query(NatoRelationshipsDocument));
+    const data = expectNoErrors(await seeded.api.query(NatoRelationshipsDocument));
     const involving = seed.relationships.filter((r) => r.sourceSlug === 'nato' || r.targetSlug === 'nato');
     expect(data.entity?.relationships.totalCount).toBe(involving.length);
     for (const r of data.entity?.relationships.nodes ?? []) for (const e of r.evidence) expect(articleText.slice(e.start, e.end)).toBe(e.quote);
@@ -152,13 +138,13 @@ describe('relationships', () => {
     ['documents', '{ documents(after: "WyJhIiwiYiJd") { totalCount } }'],
     ['relationships(first: 101)', '{ relationships(first: 101) { totalCount } }'],
   ])('refuses a malformed cursor or page size on %s with BAD_USER_INPUT', async (_field, query) => {
-    const response = await api.query(query);
+    const response = await seeded.api.query(query);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toMatch(/^(after: not a cursor this API issued|first must be between 0 and 100)/);
   });
 
   it('refuses an enum value outside the vocabulary', async () => {
-    const response = await api.query('{ relationships(filter: { types: [LIKES] }) { totalCount } }');
+    const response = await seeded.api.query('{ relationships(filter: { types: [LIKES] }) { totalCount } }');
     expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
@@ -166,20 +152,20 @@ describe('relationships', () => {
 
 describe('mentions and documents', () => {
   it("serves an entity's mentions as exact spans of the text", async () => {
-    const data = expectNoErrors(await api.query(EntityMentionsDocument, { name: 'Japan' }));
+    const data = expectNoErrors(await seeded.api.query(EntityMentionsDocument, { name: 'Japan' }));
     const mentions = data.entity?.mentions ?? [];
     expect(mentions.length).toBe(13);
     for (const m of mentions) {
       expect(m.document.text.slice(m.start, m.end)).toBe(m.text);
       expect(m.text).toBe('Japan');
     }
-    const china = expectNoErrors(await api.query(EntityMentionsDocument, { name: 'China' })).entity?.mentions ?? [];
+    const china = expectNoErrors(await seeded.api.query(EntityMentionsDocument, { name: 'China' })).entity?.mentions ?? [];
     expect(china.every((m) => m.text === 'China')).toBe(true);
     expect(china.some((m) => articleText.slice(m.start - 6, m.end + 4) === 'South China Sea')).toBe(false);
   });
 
   it('serves the article as a document: title, unaltered text, entities and relationships', async () => {
-    const data = expectNoErrors(await api.query(DocumentWithGraphDocument, { id: ARTICLE_ID }));
+    const data = expectNoErrors(await seeded.api.query(DocumentWithGraphDocument, { id: ARTICLE_ID }));
     expect(data.document?.title).toBe("NATO's Liaison Office in Japan: An Initiative to Counter China and Promote Regional Stability");
     expect(data.document?.text).toBe(articleText);
     const names = data.document?.entities.map((e) => e.name) ?? [];
@@ -189,9 +175,9 @@ describe('mentions and documents', () => {
   });
 
   it('lists documents and refetches one by id', async () => {
-    const data = expectNoErrors(await api.query(DocumentsDocument, {}));
+    const data = expectNoErrors(await seeded.api.query(DocumentsDocument, {}));
     expect(data.documents).toMatchObject({ totalCount: 1, nodes: [{ id: ARTICLE_ID }], pageInfo: { hasNextPage: false } });
-    expect(expectNoErrors(await api.query(DocumentNodeDocument, { id: ARTICLE_ID })).node).toMatchObject({ __typename: 'Document', id: ARTICLE_ID });
-    expect(expectNoErrors(await api.query(DocumentNodeDocument, { id: 'document:none' })).node).toBeNull();
+    expect(expectNoErrors(await seeded.api.query(DocumentNodeDocument, { id: ARTICLE_ID })).node).toMatchObject({ __typename: 'Document', id: ARTICLE_ID });
+    expect(expectNoErrors(await seeded.api.query(DocumentNodeDocument, { id: 'document:none' })).node).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS, type Limits } from '../../src/config';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
 import { createLogger } from '../../src/log';
 import type { Executor } from '../../src/neo4j/driver';
+import { loadSeed } from '../../src/seed/load';
+import { clearDatabase, connectTestNeo4j, type TestNeo4j } from './neo4j';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -70,4 +72,43 @@ export function expectNoErrors<T>(response: GraphQLResponse<T>): T {
 /** The `extensions.code` of every error in a response (for asserting on failures). */
 export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
+}
+
+export interface SeededApi {
+  readonly api: TestServer;
+  readonly neo4j: TestNeo4j;
+}
+
+/**
+ * For one test file: the project's seed in the test Neo4j and an API over it, set up before the
+ * file's tests and torn down after them (the database emptied again).
+ */
+export function useSeededApi(options: TestServerOptions = {}): SeededApi {
+  let neo4j: TestNeo4j | undefined;
+  let api: TestServer | undefined;
+  beforeAll(async () => {
+    neo4j = connectTestNeo4j();
+    await clearDatabase(neo4j.db);
+    await loadSeed(neo4j.db);
+    api = await startTestServer(neo4j.db, options);
+  });
+  afterAll(async () => {
+    await api?.stop();
+    if (neo4j !== undefined) {
+      await clearDatabase(neo4j.db);
+      await neo4j.close();
+    }
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useSeededApi: used outside a test, or its set-up failed');
+    return value;
+  };
+  return {
+    get api() {
+      return ready(api);
+    },
+    get neo4j() {
+      return ready(neo4j);
+    },
+  };
 }
