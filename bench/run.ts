@@ -139,7 +139,8 @@ async function measure(target: Target, op: Operation, size: number, seed: number
 
 async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; load: Record<string, number> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-bench-${size}-`));
-  const heap = size >= 100_000 ? '4g' : '1g';
+  // The loader writes a seed in one transaction: a million relationships need several GB of heap.
+  const heap = size >= 100_000 ? '12g' : size >= 10_000 ? '2g' : '1g';
   const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap, pageCache: size >= 100_000 ? '1g' : '256m', txMemory: '0', logger, readyTimeoutMs: 300_000 });
   const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
   const stops: (() => Promise<void>)[] = [];

@@ -12,7 +12,11 @@ export interface EntityPosition {
   id: string;
 }
 
-export const ENTITY_PROJECTION = 'e {.id, .name, .kind, .aliases, .description, .wikidata, .iso3}';
+const ENTITY_KEYS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'iso3'] as const;
+export const ENTITY_PROJECTION = `e {${ENTITY_KEYS.map((k) => `.${k}`).join(', ')}}`;
+
+/** The same map for an entity that is an expression (e.g. `startNode(r)`), where map projection cannot apply. */
+export const entityMapOf = (expression: string): string => `{${ENTITY_KEYS.map((k) => `${k}: ${expression}.${k}`).join(', ')}}`;
 
 export function toEntity(value: unknown): EntityModel {
   const v = value as Record<string, unknown>;

@@ -7,6 +7,7 @@ import type { Executor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { EvidenceModel, Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
 import { relationTypePattern } from '../model/vocabulary';
+import { entityMapOf, toEntity } from './entities';
 
 export interface RelationshipFilter {
   types?: readonly RelationType[] | null;
@@ -19,6 +20,14 @@ export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
 export const RELATIONSHIP_PROJECTION = `r {.id, .stance, .modality, .attributedTo, .evidenceQuotes, .evidenceStarts, .evidenceEnds, .evidenceDocuments,
   type: type(r), source: startNode(r).id, target: endNode(r).id}`;
+
+/**
+ * The relationship with both ends' entities inline: pages of relationships then need no second
+ * query for `source`/`target`. (Neighbourhoods and paths return their entities once, as nodes,
+ * and use the lean projection.)
+ */
+export const RELATIONSHIP_WITH_ENDS_PROJECTION = `r {.id, .stance, .modality, .attributedTo, .evidenceQuotes, .evidenceStarts, .evidenceEnds, .evidenceDocuments,
+  type: type(r), source: startNode(r).id, target: endNode(r).id, sourceEntity: ${entityMapOf('startNode(r)')}, targetEntity: ${entityMapOf('endNode(r)')}}`;
 
 /** The part of a filter that is not the relationship type, as a predicate on `r`. */
 export const FILTER_PREDICATE = `($stances IS NULL OR r.stance IN $stances)
@@ -44,7 +53,7 @@ export function toRelationship(value: unknown): RelationshipModel {
   const ends = v.evidenceEnds as unknown[];
   const documents = v.evidenceDocuments as string[];
   const evidence: EvidenceModel[] = quotes.map((quote, i) => ({ quote, start: toNumber(starts[i]), end: toNumber(ends[i]), documentId: documents[i] as string }));
-  return {
+  const relationship: RelationshipModel = {
     id: v.id as string,
     type: v.type as RelationType,
     sourceId: v.source as string,
@@ -54,6 +63,11 @@ export function toRelationship(value: unknown): RelationshipModel {
     attributedToId: (v.attributedTo as string | null) ?? null,
     evidence,
   };
+  if (v.sourceEntity !== undefined && v.targetEntity !== undefined) {
+    relationship.source = toEntity(v.sourceEntity);
+    relationship.target = toEntity(v.targetEntity);
+  }
+  return relationship;
 }
 
 /** Splits `relationship:<source>:<TYPE>:<target>`; null for anything else. */
@@ -72,7 +86,7 @@ export async function findRelationshipsByIds(db: Executor, ids: readonly string[
     `UNWIND $keys AS k
      MATCH (:Entity {id: k.source})-[r${relationTypePattern()}]->(:Entity {id: k.target})
      WHERE r.id = k.id
-     RETURN ${RELATIONSHIP_PROJECTION} AS rel`,
+     RETURN ${RELATIONSHIP_WITH_ENDS_PROJECTION} AS rel`,
     { keys },
     (records) => new Map(records.map((rec: Neo4jRecord) => toRelationship(rec.get('rel'))).map((r) => [r.id, r])),
   );
@@ -85,7 +99,7 @@ export function findRelationshipsBetween(db: Executor, a: string, b: string, fil
   return db.read(
     `MATCH (:Entity {id: $a})-[r${typePattern(filter)}]-(:Entity {id: $b})
      WHERE ${FILTER_PREDICATE}
-     RETURN DISTINCT ${RELATIONSHIP_PROJECTION} AS rel
+     RETURN DISTINCT ${RELATIONSHIP_WITH_ENDS_PROJECTION} AS rel
      ORDER BY rel.id`,
     { a, b, ...filterParams(filter) },
     (records) => records.map((rec: Neo4jRecord) => toRelationship(rec.get('rel'))),
@@ -127,7 +141,7 @@ export async function pageRelationshipsOfEntities(
      CALL (e) {
        MATCH ${pattern} WHERE ${FILTER_PREDICATE} AND ($after IS NULL OR r.id > $after)
        WITH DISTINCT r ORDER BY r.id LIMIT $limit
-       RETURN collect(${RELATIONSHIP_PROJECTION}) AS page
+       RETURN collect(${RELATIONSHIP_WITH_ENDS_PROJECTION}) AS page
      }
      RETURN entityId, total, page`,
     { ids: entityIds, after, limit: int(first + 1), ...filterParams(filter) },
@@ -148,7 +162,7 @@ export function pageRelationships(db: Executor, { filter, first, after }: Relati
      CALL () {
        MATCH ()-[r${types}]->() WHERE ${FILTER_PREDICATE} AND ($after IS NULL OR r.id > $after)
        WITH r ORDER BY r.id LIMIT $limit
-       RETURN collect(${RELATIONSHIP_PROJECTION}) AS page
+       RETURN collect(${RELATIONSHIP_WITH_ENDS_PROJECTION}) AS page
      }
      RETURN total, page`,
     { after, limit: int(first + 1), ...filterParams(filter) },

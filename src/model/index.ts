@@ -48,6 +48,9 @@ export interface RelationshipModel {
   /** For ATTRIBUTED relationships: the entity whose claim or assessment it is. */
   attributedToId: string | null;
   evidence: EvidenceModel[];
+  /** The ends themselves, when the query that read the relationship brought them along. */
+  source?: EntityModel;
+  target?: EntityModel;
 }
 
 /** A span of a document's text that names an entity: `text === document.text.slice(start, end)`. */

@@ -1,6 +1,6 @@
 /**
- * Relationship ends resolve through the entity loader: all sources and targets of a response
- * are fetched in one batch.
+ * Relationship ends come with the relationship where its query brought them; otherwise they
+ * resolve through the entity loader, so all sources and targets of a response are one batch.
  */
 import type { RelationshipResolvers } from '../../generated/resolvers';
 import type { EntityModel } from '../../model';
@@ -14,7 +14,7 @@ async function requiredEntity(id: string, { loaders }: Context): Promise<EntityM
 }
 
 export const Relationship: RelationshipResolvers = {
-  source: (relationship, _args, context) => requiredEntity(relationship.sourceId, context),
-  target: (relationship, _args, context) => requiredEntity(relationship.targetId, context),
+  source: (relationship, _args, context) => relationship.source ?? requiredEntity(relationship.sourceId, context),
+  target: (relationship, _args, context) => relationship.target ?? requiredEntity(relationship.targetId, context),
   attributedTo: (relationship, _args, { loaders }) => (relationship.attributedToId === null ? null : loaders.entityById.load(relationship.attributedToId)),
 };
