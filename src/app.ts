@@ -1,7 +1,8 @@
 /**
  * Composition of the running service: Neo4j (embedded child or external), the driver, schema and
- * first-run seed, Apollo and the HTTP server. `startApp` returns a handle whose `stop` undoes all
- * of it in reverse order; `main` and the tests both use it.
+ * first-run seed, Apollo and the HTTP server. `startApp` (used by `npm start`) returns a handle
+ * whose `stop` undoes all of it in reverse order; `startApi` is the Apollo-and-HTTP part alone,
+ * over any executor, which the tests, the load test and the benchmark use.
  */
 import type { AddressInfo } from 'node:net';
 import type { Config, Limits } from './config';
