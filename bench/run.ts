@@ -260,7 +260,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, `${mode}.json`), `${JSON.stringify({ mode, connections, duration, sizes, loads, rows }, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, `${mode}.md`), table);
   process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/${mode}.{json,md}\n`);
-  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+  // The peer's failures are its results (reported in the table); ours and the floor's are bugs.
+  if (rows.some((r) => r.errors > 0 && r.server !== 'peer')) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
