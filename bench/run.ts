@@ -7,7 +7,7 @@
  *
  *   npm run bench                 quick mode: 1k entities, short runs (under 2 minutes)
  *   npm run bench -- --full       1k, 10k and 100k entities (~10 relationships each), longer runs
- *   options: --sizes 1000,10000  --duration 5  --connections 8  --no-peer  --out bench/results
+ *   options: --sizes 1000,10000  --duration 5  --connections 8  --operations entityByName,search  --no-peer  --out bench/results
  */
 import { spawn, spawnSync } from 'node:child_process';
 import readline from 'node:readline';
@@ -84,6 +84,7 @@ const mode = full ? 'full' : 'quick';
 const sizes = (arg('sizes') ?? (full ? '1000,10000,100000' : '1000')).split(',').map(Number);
 const duration = Number(arg('duration') ?? (full ? 10 : 3));
 const connections = Number(arg('connections') ?? 8);
+const operations = (arg('operations')?.split(',') ?? [...OPERATIONS]) as Operation[];
 const outDir = path.resolve(arg('out') ?? path.join(PROJECT_ROOT, 'bench', 'results'));
 const logger = createLogger('warn');
 const PEER_DIR = path.join(PROJECT_ROOT, 'bench', 'peer');
@@ -192,10 +193,10 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
     }
 
     // Warm up every server on every operation (JIT, query plans, page cache) before measuring.
-    for (const op of OPERATIONS) for (const t of targets) await autocannon({ url: t.url, connections, duration: 1, requests: [{ method: 'POST', path: t.path(op), headers: { 'content-type': 'application/json' }, body: t.body(op, paramsFor(size, random(1))) }] });
+    for (const op of operations) for (const t of targets) await autocannon({ url: t.url, connections, duration: 1, requests: [{ method: 'POST', path: t.path(op), headers: { 'content-type': 'application/json' }, body: t.body(op, paramsFor(size, random(1))) }] });
 
     const rows: Row[] = [];
-    for (const op of OPERATIONS) {
+    for (const op of operations) {
       for (const t of targets) {
         const measured = await measure(t, op, size, 7);
         const roundTrips = await t.roundTrips(op, paramsFor(size, random(3)));
