@@ -6,10 +6,10 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { findEntitiesByIds, findEntityByName } from '../src/data/entities';
-import { findNeighborhood, findShortestPath } from '../src/data/graph';
-import { pageRelationships, pageRelationshipsOfEntities } from '../src/data/relationships';
-import { searchGraph } from '../src/data/search';
+import { findEntitiesByIds, findEntityByName } from '../src/queries/entities';
+import { findNeighborhood, findShortestPath } from '../src/queries/graph';
+import { pageRelationships, pageRelationshipsOfEntities } from '../src/queries/relationships';
+import { searchGraph } from '../src/queries/search';
 import type { Executor } from '../src/neo4j/driver';
 import type { RelationshipModel } from '../src/model';
 import type { BenchParams, Operation } from './operations';

@@ -218,7 +218,7 @@ ${relationshipFields}
 
 const EDGE_FIELDS = 'properties { id stance modality evidenceQuotes evidenceStarts evidenceEnds } node { id name }';
 
-/** actor-graph's search text -> Lucene query, exactly as src/data/search.ts builds it (words only: nothing can be injected). */
+/** actor-graph's search text -> Lucene query, exactly as src/queries/search.ts builds it (words only: nothing can be injected). */
 export function luceneQuery(text) {
   const words = (String(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
   if (words.length === 0) return '""';

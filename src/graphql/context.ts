@@ -7,9 +7,9 @@ import DataLoader from 'dataloader';
 import type { Limits } from '../config';
 import type { Executor } from '../neo4j/driver';
 import type { DocumentModel, EntityModel, MentionModel, Page, RelationshipModel } from '../model';
-import { findEntitiesByIds } from '../data/entities';
-import { findDocumentsByIds, findEntitiesOfDocuments, findMentionsOfEntities } from '../data/documents';
-import { findRelationshipsByIds, pageRelationshipsOfEntities, type Direction, type RelationshipPageArgs } from '../data/relationships';
+import { findEntitiesByIds } from '../queries/entities';
+import { findDocumentsByIds, findEntitiesOfDocuments, findMentionsOfEntities } from '../queries/documents';
+import { findRelationshipsByIds, pageRelationshipsOfEntities, type Direction, type RelationshipPageArgs } from '../queries/relationships';
 
 export interface Loaders {
   entityById: DataLoader<string, EntityModel | null>;

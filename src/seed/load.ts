@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import type { Executor } from '../neo4j/driver';
-import { applySchema } from '../data/schema';
-import { writeSeed, type SeedCounts } from '../data/seed';
+import { applySchema } from '../queries/schema';
+import { writeSeed, type SeedCounts } from '../queries/seed';
 import { readSeed } from './read';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');

@@ -3,8 +3,8 @@
  * answer: 20 entities with their relationships, ends, evidence and mentions cost what 2 cost.
  * Runs on its own synthetic graph (written through the loader's writer, cleaned up after).
  */
-import { writeSeed } from '../../src/data/seed';
-import { applySchema } from '../../src/data/schema';
+import { writeSeed } from '../../src/queries/seed';
+import { applySchema } from '../../src/queries/schema';
 import type { SeedData, SeedRelationship } from '../../src/seed/read';
 import { relationshipId } from '../../src/seed/read';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeSeed } from '../../src/data/seed';
+import { writeSeed } from '../../src/queries/seed';
 import { loadSeed, SEED_DIR } from '../../src/seed/load';
 import { readSeed, SeedError } from '../../src/seed/read';
 import { clearDatabase, connectTestNeo4j, graphSnapshot, type TestNeo4j } from '../support/neo4j';

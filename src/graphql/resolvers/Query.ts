@@ -3,11 +3,11 @@
  */
 import type { QueryResolvers } from '../../generated/resolvers';
 import { BadUserInputError } from '../../errors';
-import { findEntityByName, listEntities } from '../../data/entities';
-import { pageDocuments } from '../../data/documents';
-import { findRelationshipsBetween, pageRelationships } from '../../data/relationships';
-import { findNeighborhood, findShortestPath } from '../../data/graph';
-import { searchGraph } from '../../data/search';
+import { findEntityByName, listEntities } from '../../queries/entities';
+import { pageDocuments } from '../../queries/documents';
+import { findRelationshipsBetween, pageRelationships } from '../../queries/relationships';
+import { findNeighborhood, findShortestPath } from '../../queries/graph';
+import { searchGraph } from '../../queries/search';
 import { checkRange } from '../limits';
 import type { EntityModel } from '../../model';
 import { nodeTypeOf } from '../../model/ids';

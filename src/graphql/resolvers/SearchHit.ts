@@ -3,7 +3,7 @@
  * through the per-request loader then, not shipped with every hit).
  */
 import type { SearchHitResolvers } from '../../generated/resolvers';
-import { entitySnippet, passage } from '../../data/search';
+import { entitySnippet, passage } from '../../queries/search';
 import { nodeTypeOf } from '../../model/ids';
 import type { DocumentModel, EntityModel } from '../../model';
 import { documentText } from './Document';
