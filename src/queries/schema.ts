@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../neo4j/driver';
 import { RELATION_TYPES } from '../model/vocabulary';
+import { SEARCH_INDEX } from './search';
 
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
@@ -17,7 +18,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // Substring search over names and aliases (`entities(search:)`) uses a text index.
   'CREATE TEXT INDEX name_key_text IF NOT EXISTS FOR (n:Name) ON (n.key)',
   // Full-text search over entities and documents (Query.search); aliases are indexed as one text.
-  'CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.title, n.text]',
+  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.title, n.text]`,
   // Relationship ids are unique per type (Community has no cross-type relationship constraint;
   // the id embeds source, type and target, so it cannot repeat across types either).
   ...RELATION_TYPES.map((type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`),
