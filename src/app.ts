@@ -11,7 +11,7 @@ import { createDriver, Executor, type Driver } from './neo4j/driver';
 import { waitForNeo4j } from './neo4j/connect';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
 import { applySchema } from './queries/schema';
-import { hasSeedData } from './queries/seed';
+import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
 import { createApolloServer } from './graphql/server';
 import { createContext } from './graphql/context';
@@ -122,6 +122,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (!(await hasSeedData(neo4j.db))) {
       const counts = await loadSeed(neo4j.db);
       logger.info(counts, 'the database was empty: seed loaded');
+    } else {
+      await refreshRelationshipCounts(neo4j.db);
     }
     const api = await startApi(
       {

@@ -8,7 +8,7 @@ import type { Executor } from '../neo4j/driver';
 import { int } from '../neo4j/driver';
 import type { PathModel, SubgraphModel } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
-import { FILTER_PREDICATE, filterParams, RELATIONSHIP_PROJECTION, toRelationship, typePattern, type RelationshipFilter } from './relationships';
+import { cypherFilter, RELATIONSHIP_PROJECTION, toRelationship, type RelationshipFilter } from './relationships';
 
 function checkedHops(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 1 || value > 20) throw new RangeError(`${what} must be an integer from 1 to 20, got ${value}`);
@@ -24,13 +24,15 @@ export function findNeighborhood(
   db: Executor,
   { entityId, depth, filter, maxNodes }: { entityId: string; depth: number; filter: RelationshipFilter | null | undefined; maxNodes: number },
 ): Promise<SubgraphModel> {
-  const types = typePattern(filter);
+  const f = cypherFilter(filter);
+  const types = f.typePattern;
+  const everyHop = f.predicate === 'true' ? '' : ` AND all(r IN rs WHERE ${f.predicate})`;
   // Query: neighborhood (DISTINCT end nodes let the planner prune the variable-length expansion)
   return db.read(
     `MATCH (c:Entity {id: $entityId})
      CALL (c) {
        MATCH (c)-[rs${types}*1..${checkedHops(depth, 'depth')}]-(n:Entity)
-       WHERE n <> c AND all(r IN rs WHERE ${FILTER_PREDICATE})
+       WHERE n <> c${everyHop}
        RETURN DISTINCT n
        LIMIT $limit
      }
@@ -39,12 +41,12 @@ export function findNeighborhood(
      CALL (members) {
        UNWIND members AS a
        MATCH (a)-[r${types}]->(b:Entity)
-       WHERE b IN members AND ${FILTER_PREDICATE}
+       WHERE b IN members AND ${f.predicate}
        WITH DISTINCT r ORDER BY r.id
        RETURN collect(${RELATIONSHIP_PROJECTION}) AS edges
      }
      RETURN [e IN members | ${ENTITY_PROJECTION}] AS nodes, edges, size(others) > $maxOthers AS truncated`,
-    { entityId, limit: int(maxNodes), maxOthers: int(maxNodes - 1), ...filterParams(filter) },
+    { entityId, limit: int(maxNodes), maxOthers: int(maxNodes - 1), ...f.params },
     (records) => {
       const record = records[0];
       if (record === undefined) return { nodes: [], edges: [], truncated: false };
@@ -67,15 +69,16 @@ export function findShortestPath(
   db: Executor,
   { fromId, toId, maxLength, filter }: { fromId: string; toId: string; maxLength: number; filter: RelationshipFilter | null | undefined },
 ): Promise<PathModel | null> {
+  const f = cypherFilter(filter);
   // Query: shortestPath (the filter is checked during the breadth-first search, not after it)
   return db.read(
     `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-     MATCH p = shortestPath((a)-[rs${typePattern(filter)}*1..${checkedHops(maxLength, 'maxLength')}]-(b))
-     WHERE all(r IN rs WHERE ${FILTER_PREDICATE})
+     MATCH p = shortestPath((a)-[rs${f.typePattern}*1..${checkedHops(maxLength, 'maxLength')}]-(b))
+     ${f.predicate === 'true' ? '' : `WHERE all(r IN rs WHERE ${f.predicate})`}
      RETURN [e IN nodes(p) | ${ENTITY_PROJECTION}] AS nodes,
             [r IN relationships(p) | ${RELATIONSHIP_PROJECTION}] AS edges
      LIMIT 1`,
-    { fromId, toId, ...filterParams(filter) },
+    { fromId, toId, ...f.params },
     (records) => {
       const record = records[0];
       if (record === undefined) return null;

@@ -6,8 +6,9 @@
 import type { Executor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { EvidenceModel, Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
-import { relationTypePattern } from '../model/vocabulary';
+import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import { entityMapOf, toEntity } from './entities';
+import { RELATIONSHIP_COUNT } from './schema';
 
 export interface RelationshipFilter {
   types?: readonly RelationType[] | null;
@@ -29,21 +30,35 @@ export const RELATIONSHIP_PROJECTION = `r {.id, .stance, .modality, .attributedT
 export const RELATIONSHIP_WITH_ENDS_PROJECTION = `r {.id, .stance, .modality, .attributedTo, .evidenceQuotes, .evidenceStarts, .evidenceEnds, .evidenceDocuments,
   type: type(r), source: startNode(r).id, target: endNode(r).id, sourceEntity: ${entityMapOf('startNode(r)')}, targetEntity: ${entityMapOf('endNode(r)')}}`;
 
-/** The part of a filter that is not the relationship type, as a predicate on `r`. */
-export const FILTER_PREDICATE = `($stances IS NULL OR r.stance IN $stances)
-  AND ($modalities IS NULL OR r.modality IN $modalities)
-  AND ($documentIds IS NULL OR any(d IN r.documents WHERE d IN $documentIds))`;
-
 const orNull = <T>(list: readonly T[] | null | undefined): readonly T[] | null => (list === undefined || list === null || list.length === 0 ? null : list);
 
-/** Parameters for FILTER_PREDICATE; absent or empty lists do not filter. */
-export function filterParams(filter: RelationshipFilter | null | undefined): Record<string, unknown> {
-  return { stances: orNull(filter?.stances), modalities: orNull(filter?.modalities), documentIds: orNull(filter?.documentIds) };
+/**
+ * A filter as Cypher: the type expression (`:A|B`, every type when none given), a predicate on
+ * `r` that names only the criteria given (`true` when none: the planner then answers counts from
+ * degrees and the count store instead of reading relationships) and its parameters.
+ */
+export interface CypherFilter {
+  types: readonly RelationType[];
+  typePattern: string;
+  predicate: string;
+  params: Record<string, unknown>;
 }
 
-/** `:A|B|...`: the filter's types, or every type of the vocabulary. */
-export function typePattern(filter: RelationshipFilter | null | undefined): string {
-  return relationTypePattern(orNull(filter?.types));
+export function cypherFilter(filter: RelationshipFilter | null | undefined): CypherFilter {
+  const stances = orNull(filter?.stances);
+  const modalities = orNull(filter?.modalities);
+  const documentIds = orNull(filter?.documentIds);
+  const types = orNull(filter?.types) ?? RELATION_TYPES;
+  const terms: string[] = [];
+  if (stances !== null) terms.push('r.stance IN $stances');
+  if (modalities !== null) terms.push('r.modality IN $modalities');
+  if (documentIds !== null) terms.push('any(d IN r.documents WHERE d IN $documentIds)');
+  return {
+    types,
+    typePattern: relationTypePattern(types),
+    predicate: terms.length === 0 ? 'true' : terms.join(' AND '),
+    params: { stances, modalities, documentIds },
+  };
 }
 
 export function toRelationship(value: unknown): RelationshipModel {
@@ -95,13 +110,14 @@ export async function findRelationshipsByIds(db: Executor, ids: readonly string[
 
 /** Every relationship between two entities, either direction, that passes the filter; ordered by id. */
 export function findRelationshipsBetween(db: Executor, a: string, b: string, filter: RelationshipFilter | null | undefined): Promise<RelationshipModel[]> {
+  const f = cypherFilter(filter);
   // Query: relationshipsBetween
   return db.read(
-    `MATCH (:Entity {id: $a})-[r${typePattern(filter)}]-(:Entity {id: $b})
-     WHERE ${FILTER_PREDICATE}
-     RETURN DISTINCT ${RELATIONSHIP_WITH_ENDS_PROJECTION} AS rel
+    `MATCH (:Entity {id: $a})-[r${f.typePattern}]-(:Entity {id: $b})
+     WHERE ${f.predicate}
+     RETURN ${RELATIONSHIP_WITH_ENDS_PROJECTION} AS rel
      ORDER BY rel.id`,
-    { a, b, ...filterParams(filter) },
+    { a, b, ...f.params },
     (records) => records.map((rec: Neo4jRecord) => toRelationship(rec.get('rel'))),
   );
 }
@@ -121,7 +137,8 @@ const PATTERNS: Record<Direction, (types: string) => string> = {
 
 /**
  * A page of each entity's relationships (ordered by id) with each total, for many entities in
- * one query: the DataLoader behind `Entity.relationships`.
+ * one query: the DataLoader behind `Entity.relationships`. The loader refuses self-relationships,
+ * so an undirected pattern meets each relationship once; unfiltered totals are node degrees.
  */
 export async function pageRelationshipsOfEntities(
   db: Executor,
@@ -129,44 +146,74 @@ export async function pageRelationshipsOfEntities(
   direction: Direction,
   { filter, first, after }: RelationshipPageArgs,
 ): Promise<Page<RelationshipModel>[]> {
-  const pattern = PATTERNS[direction](typePattern(filter));
+  const f = cypherFilter(filter);
+  const pattern = PATTERNS[direction](f.typePattern);
+  const total = f.predicate === 'true' ? `COUNT { ${pattern} }` : `COUNT { MATCH ${pattern} WHERE ${f.predicate} }`;
   // Query: relationshipsOfEntities
   const pages = await db.read(
     `UNWIND $ids AS entityId
      MATCH (e:Entity {id: entityId})
      CALL (e) {
-       MATCH ${pattern} WHERE ${FILTER_PREDICATE}
-       RETURN count(DISTINCT r) AS total
-     }
-     CALL (e) {
-       MATCH ${pattern} WHERE ${FILTER_PREDICATE} AND ($after IS NULL OR r.id > $after)
-       WITH DISTINCT r ORDER BY r.id LIMIT $limit
+       MATCH ${pattern} WHERE r.id > $after AND ${f.predicate}
+       WITH r ORDER BY r.id LIMIT $limit
        RETURN collect(${RELATIONSHIP_WITH_ENDS_PROJECTION}) AS page
      }
-     RETURN entityId, total, page`,
-    { ids: entityIds, after, limit: int(first + 1), ...filterParams(filter) },
+     RETURN entityId, ${total} AS total, page`,
+    { ids: entityIds, after: after ?? '', limit: int(first + 1), ...f.params },
     (records) => new Map(records.map((rec: Neo4jRecord) => [rec.get('entityId') as string, toPage(rec, first)])),
   );
   return entityIds.map((id) => pages.get(id) ?? { items: [], hasNextPage: false, totalCount: 0 });
 }
 
-/** A page of all relationships that pass the filter, ordered by id, with the total. */
+/**
+ * A page of all relationships that pass the filter, ordered by id, with the total. Neither part
+ * grows with the graph:
+ * - the total is summed from the counts the loader keeps per type, stance and modality
+ *   (`RelationshipCount`, written in the seed's transaction), or, with a document filter,
+ *   counted among the relationships those documents state;
+ * - the page walks each type's id index in order and merges them, so it reads about
+ *   `first` relationships per type.
+ */
 export function pageRelationships(db: Executor, { filter, first, after }: RelationshipPageArgs): Promise<Page<RelationshipModel>> {
-  const types = typePattern(filter);
+  const f = cypherFilter(filter);
+  const params = { after: after ?? '', limit: int(first + 1), types: f.types, ...f.params };
+  const toResult = (records: Neo4jRecord[]): Page<RelationshipModel> => (records[0] === undefined ? { items: [], hasNextPage: false, totalCount: 0 } : toPage(records[0], first));
+  if (f.params.documentIds !== null) {
+    // Query: relationshipsPageOfDocuments (candidates are the relationships the documents state)
+    return db.read(
+      `CALL () {
+         MATCH (d:Document) WHERE d.id IN $documentIds
+         UNWIND d.relationshipIds AS id
+         WITH DISTINCT id, split(id, ':') AS key
+         MATCH (:Entity {id: 'entity:' + key[1]})-[r${f.typePattern}]->(:Entity {id: 'entity:' + key[3]})
+         WHERE r.id = id AND ${f.predicate}
+         RETURN r
+       }
+       WITH r ORDER BY r.id
+       WITH collect(r) AS rs
+       RETURN size(rs) AS total, [r IN [r IN rs WHERE r.id > $after][0..$limit] | ${RELATIONSHIP_WITH_ENDS_PROJECTION}] AS page`,
+      params,
+      toResult,
+    );
+  }
+  const byType = f.types.map((type) => `MATCH ()-[r:${type}]->() WHERE r.id > $after AND ${f.predicate} RETURN r ORDER BY r.id LIMIT $limit`);
+  const counted = ['c.type IN $types', ...(f.params.stances === null ? [] : ['c.stance IN $stances']), ...(f.params.modalities === null ? [] : ['c.modality IN $modalities'])];
   // Query: relationshipsPage
   return db.read(
     `CALL () {
-       MATCH ()-[r${types}]->() WHERE ${FILTER_PREDICATE}
-       RETURN count(r) AS total
+       MATCH (c:${RELATIONSHIP_COUNT}) WHERE ${counted.join(' AND ')}
+       RETURN coalesce(sum(c.count), 0) AS total
      }
      CALL () {
-       MATCH ()-[r${types}]->() WHERE ${FILTER_PREDICATE} AND ($after IS NULL OR r.id > $after)
+       CALL () {
+         ${byType.join('\n         UNION ALL\n         ')}
+       }
        WITH r ORDER BY r.id LIMIT $limit
        RETURN collect(${RELATIONSHIP_WITH_ENDS_PROJECTION}) AS page
      }
      RETURN total, page`,
-    { after, limit: int(first + 1), ...filterParams(filter) },
-    (records) => (records[0] === undefined ? { items: [], hasNextPage: false, totalCount: 0 } : toPage(records[0], first)),
+    params,
+    toResult,
   );
 }
 

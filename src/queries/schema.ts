@@ -6,6 +6,13 @@ import type { Executor } from '../neo4j/driver';
 import { RELATION_TYPES } from '../model/vocabulary';
 import { SEARCH_INDEX } from './search';
 
+/**
+ * The label of the loader's relationship counts: one node per type, stance and modality with how
+ * many relationships have them, so a filtered `totalCount` is a sum of at most a few hundred
+ * numbers instead of a scan of every relationship.
+ */
+export const RELATIONSHIP_COUNT = 'RelationshipCount';
+
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
   'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
