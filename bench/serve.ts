@@ -1,6 +1,7 @@
 /**
  * One benchmark server in a process of its own (so it never shares an event loop with the load
- * generator or the other servers): `tsx bench/serve.ts <actor-graph|floor|peer> <bolt uri>`.
+ * generator or the other servers), run from the benchmark's compiled build like production runs
+ * dist/ (see run.ts): `node bench/.build/bench/serve.js <actor-graph|floor|peer> <bolt uri>`.
  * Prints `READY <url>` once it listens; SIGTERM stops it.
  */
 import path from 'node:path';

@@ -3,6 +3,7 @@
  * every problem at once (by variable name) instead of failing on the first; `main` turns that
  * into a non-zero exit. Nothing else in the project reads `process.env`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -121,8 +122,18 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/i;
 
-/** The project root (where package.json is): two levels up from src/config or dist/config. */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The project root: the nearest folder above this module with a package.json (src/config,
+ * dist/config, or a benchmark build deeper down all find the same one).
+ */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];

@@ -7,7 +7,7 @@
  */
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, getNamedType, isLeafType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, getNamedType, isLeafType, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config';
 import { ErrorCode } from '../errors';
@@ -40,8 +40,41 @@ export const pageCostEstimator: ComplexityEstimator = ({ type, field, args, chil
   return 1 + size * childComplexity;
 };
 
+/** The variables a document's cost can depend on: those given to `first` and to `@skip`/`@include`. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'if') && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+const COSTS_PER_DOCUMENT = 200;
+
+/**
+ * Costs already computed, per parsed document (Apollo keeps one parsed document per distinct
+ * query text, so the same query repeated is the same object) and per values of the variables the
+ * cost depends on: the same query with another `name` is not analysed again. A WeakMap, so a
+ * document Apollo drops from its cache takes its costs with it.
+ */
+class CostCache {
+  private readonly byDocument = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+
+  key(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): { costs: Map<string, number>; key: string } {
+    let entry = this.byDocument.get(document);
+    if (entry === undefined) {
+      entry = { variables: costVariables(document), costs: new Map() };
+      this.byDocument.set(document, entry);
+    }
+    return { costs: entry.costs, key: JSON.stringify([operationName ?? null, ...entry.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : []))]) };
+  }
+}
+
 function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
   let schema: GraphQLSchema | undefined;
+  const cache = new CostCache();
   return {
     serverWillStart(service) {
       schema = service.schema;
@@ -51,20 +84,20 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
       return Promise.resolve({
         didResolveOperation({ request, document }) {
           if (schema === undefined) throw new Error('the cost limit needs the schema: the server has not started');
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [pageCostEstimator],
-            });
-          } catch (e: unknown) {
-            // Variables that do not fit the operation: execution refuses them with the standard
-            // BAD_USER_INPUT (400), and nothing runs, so there is no cost to limit.
-            if (e instanceof GraphQLError) return Promise.resolve();
-            throw e;
+          const variables = request.variables ?? {};
+          const { costs, key } = cache.key(document, request.operationName, variables);
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: document, variables, operationName: request.operationName ?? undefined, estimators: [pageCostEstimator] });
+            } catch (e: unknown) {
+              // Variables that do not fit the operation: execution refuses them with the standard
+              // BAD_USER_INPUT (400), and nothing runs, so there is no cost to limit.
+              if (e instanceof GraphQLError) return Promise.resolve();
+              throw e;
+            }
+            if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+            costs.set(key, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(

@@ -67,6 +67,21 @@ describe('query limits', () => {
     expectNoErrors(await seeded.api.query('{ entities { nodes { relationships { nodes { id source { id } } } } } }'));
   });
 
+  it('prices a query again for each value of the variables its cost depends on (costs are remembered per document)', async () => {
+    const query = 'query ($outer: Int = 100, $inner: Int = 100, $deep: Boolean = true) { entities(first: $outer) { nodes { id relationships(first: $inner) @include(if: $deep) { nodes { id source { id } } } } } }';
+    const refused = (response: Awaited<ReturnType<typeof seeded.api.query>>): void => expect(errorCodes(response)).toEqual(['QUERY_TOO_COMPLEX']);
+    // Twice round: the second time every answer comes from the remembered costs.
+    for (let round = 0; round < 2; round += 1) {
+      refused(await seeded.api.query(query, {}));
+      // An explicit null is not the variable's default (and `first` refuses it, which is a different error).
+      expect(errorCodes(await seeded.api.query(query, { outer: null, inner: null }))).toEqual(['BAD_USER_INPUT']);
+      expectNoErrors(await seeded.api.query(query, { deep: false }));
+      refused(await seeded.api.query(query, { outer: 100, inner: 100, deep: true }));
+      expectNoErrors(await seeded.api.query(query, { outer: 10, inner: 10 }));
+      refused(await seeded.api.query(query, { outer: 100, inner: 100, deep: true }));
+    }
+  });
+
   it('answers HTTP 413 for a body over 100 kB, before parsing it', async () => {
     const response = await post(seeded.api.url, JSON.stringify({ query: `{ __typename } #${'x'.repeat(110_000)}` }));
     expect(response.status).toBe(413);
