@@ -12,23 +12,19 @@ export interface EntityPosition {
   id: string;
 }
 
-const ENTITY_KEYS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'iso3'] as const;
-export const ENTITY_PROJECTION = `e {${ENTITY_KEYS.map((k) => `.${k}`).join(', ')}}`;
+/**
+ * An entity as a row: a list, not a map. Bolt sends every map's keys as strings with every
+ * value, and decoding them was most of the driver's time on large answers (a 500-entity
+ * neighbourhood decoded in less than half the time as lists). `toEntity` reads the same order.
+ */
+export const entityRowOf = (v: string): string => `[${v}.id, ${v}.name, ${v}.kind, ${v}.aliases, ${v}.description, ${v}.wikidata, ${v}.iso3]`;
 
-/** The same map for an entity that is an expression (e.g. `startNode(r)`), where map projection cannot apply. */
-export const entityMapOf = (expression: string): string => `{${ENTITY_KEYS.map((k) => `${k}: ${expression}.${k}`).join(', ')}}`;
+/** The row of the entity bound to `e`. */
+export const ENTITY_PROJECTION = entityRowOf('e');
 
 export function toEntity(value: unknown): EntityModel {
-  const v = value as Record<string, unknown>;
-  return {
-    id: v.id as string,
-    name: v.name as string,
-    kind: v.kind as EntityKind,
-    aliases: (v.aliases as string[] | null) ?? [],
-    description: (v.description as string | null) ?? null,
-    wikidata: (v.wikidata as string | null) ?? null,
-    iso3: (v.iso3 as string | null) ?? null,
-  };
+  const [id, name, kind, aliases, description, wikidata, iso3] = value as [string, string, EntityKind, string[] | null, string | null, string | null, string | null];
+  return { id, name, kind, aliases: aliases ?? [], description: description ?? null, wikidata: wikidata ?? null, iso3: iso3 ?? null };
 }
 
 /** Entities by id, in the order asked, null where none has the id (a DataLoader batch function). */

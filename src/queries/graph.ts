@@ -6,13 +6,24 @@
  */
 import type { Executor } from '../neo4j/driver';
 import { int } from '../neo4j/driver';
-import type { PathModel, SubgraphModel } from '../model';
+import type { EntityModel, PathModel, RelationshipModel, SubgraphModel } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
 import { cypherFilter, RELATIONSHIP_PROJECTION, toRelationship, type RelationshipFilter } from './relationships';
 
 function checkedHops(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 1 || value > 20) throw new RangeError(`${what} must be an integer from 1 to 20, got ${value}`);
   return value;
+}
+
+/** Relationships whose ends are among `nodes`, with those entities attached (no loader needed for them). */
+function withEnds(rows: unknown[], nodes: EntityModel[]): RelationshipModel[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return rows.map((row) => {
+    const relationship = toRelationship(row);
+    relationship.source = byId.get(relationship.sourceId);
+    relationship.target = byId.get(relationship.targetId);
+    return relationship;
+  });
 }
 
 /**
@@ -52,11 +63,8 @@ export function findNeighborhood(
       if (record === undefined) return { nodes: [], edges: [], truncated: false };
       const [centre, ...others] = (record.get('nodes') as unknown[]).map(toEntity);
       others.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
-      return {
-        nodes: centre === undefined ? [] : [centre, ...others],
-        edges: (record.get('edges') as unknown[]).map(toRelationship),
-        truncated: record.get('truncated') as boolean,
-      };
+      const nodes = centre === undefined ? [] : [centre, ...others];
+      return { nodes, edges: withEnds(record.get('edges') as unknown[], nodes), truncated: record.get('truncated') as boolean };
     },
   );
 }
@@ -82,7 +90,8 @@ export function findShortestPath(
     (records) => {
       const record = records[0];
       if (record === undefined) return null;
-      return { nodes: (record.get('nodes') as unknown[]).map(toEntity), edges: (record.get('edges') as unknown[]).map(toRelationship) };
+      const nodes = (record.get('nodes') as unknown[]).map(toEntity);
+      return { nodes, edges: withEnds(record.get('edges') as unknown[], nodes) };
     },
   );
 }

@@ -7,7 +7,7 @@ import type { Executor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { EvidenceModel, Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
-import { entityMapOf, toEntity } from './entities';
+import { entityRowOf, toEntity } from './entities';
 import { RELATIONSHIP_COUNT } from './schema';
 
 export interface RelationshipFilter {
@@ -19,16 +19,18 @@ export interface RelationshipFilter {
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
-export const RELATIONSHIP_PROJECTION = `r {.id, .stance, .modality, .attributedTo, .evidenceQuotes, .evidenceStarts, .evidenceEnds, .evidenceDocuments,
-  type: type(r), source: startNode(r).id, target: endNode(r).id}`;
+const RELATIONSHIP_FIELDS = `r.id, type(r), startNode(r).id, endNode(r).id, r.stance, r.modality, r.attributedTo,
+  r.evidenceQuotes, r.evidenceStarts, r.evidenceEnds, r.evidenceDocuments`;
+
+/** The relationship bound to `r` as a row (a list, like entities: see entityRowOf); `toRelationship` reads it. */
+export const RELATIONSHIP_PROJECTION = `[${RELATIONSHIP_FIELDS}]`;
 
 /**
  * The relationship with both ends' entities inline: pages of relationships then need no second
  * query for `source`/`target`. (Neighbourhoods and paths return their entities once, as nodes,
  * and use the lean projection.)
  */
-export const RELATIONSHIP_WITH_ENDS_PROJECTION = `r {.id, .stance, .modality, .attributedTo, .evidenceQuotes, .evidenceStarts, .evidenceEnds, .evidenceDocuments,
-  type: type(r), source: startNode(r).id, target: endNode(r).id, sourceEntity: ${entityMapOf('startNode(r)')}, targetEntity: ${entityMapOf('endNode(r)')}}`;
+export const RELATIONSHIP_WITH_ENDS_PROJECTION = `[${RELATIONSHIP_FIELDS}, ${entityRowOf('startNode(r)')}, ${entityRowOf('endNode(r)')}]`;
 
 const orNull = <T>(list: readonly T[] | null | undefined): readonly T[] | null => (list === undefined || list === null || list.length === 0 ? null : list);
 
@@ -61,26 +63,15 @@ export function cypherFilter(filter: RelationshipFilter | null | undefined): Cyp
   };
 }
 
+type RelationshipRow = [string, RelationType, string, string, Stance, Modality, string | null, string[], unknown[], unknown[], string[], unknown?, unknown?];
+
 export function toRelationship(value: unknown): RelationshipModel {
-  const v = value as Record<string, unknown>;
-  const quotes = v.evidenceQuotes as string[];
-  const starts = v.evidenceStarts as unknown[];
-  const ends = v.evidenceEnds as unknown[];
-  const documents = v.evidenceDocuments as string[];
+  const [id, type, sourceId, targetId, stance, modality, attributedTo, quotes, starts, ends, documents, source, target] = value as RelationshipRow;
   const evidence: EvidenceModel[] = quotes.map((quote, i) => ({ quote, start: toNumber(starts[i]), end: toNumber(ends[i]), documentId: documents[i] as string }));
-  const relationship: RelationshipModel = {
-    id: v.id as string,
-    type: v.type as RelationType,
-    sourceId: v.source as string,
-    targetId: v.target as string,
-    stance: v.stance as Stance,
-    modality: v.modality as Modality,
-    attributedToId: (v.attributedTo as string | null) ?? null,
-    evidence,
-  };
-  if (v.sourceEntity !== undefined && v.targetEntity !== undefined) {
-    relationship.source = toEntity(v.sourceEntity);
-    relationship.target = toEntity(v.targetEntity);
+  const relationship: RelationshipModel = { id, type, sourceId, targetId, stance, modality, attributedToId: attributedTo ?? null, evidence };
+  if (source !== undefined && target !== undefined) {
+    relationship.source = toEntity(source);
+    relationship.target = toEntity(target);
   }
   return relationship;
 }
@@ -116,7 +107,7 @@ export function findRelationshipsBetween(db: Executor, a: string, b: string, fil
     `MATCH (:Entity {id: $a})-[r${f.typePattern}]-(:Entity {id: $b})
      WHERE ${f.predicate}
      RETURN ${RELATIONSHIP_WITH_ENDS_PROJECTION} AS rel
-     ORDER BY rel.id`,
+     ORDER BY r.id`,
     { a, b, ...f.params },
     (records) => records.map((rec: Neo4jRecord) => toRelationship(rec.get('rel'))),
   );
