@@ -47,7 +47,8 @@ export interface RelationshipModel {
   modality: Modality;
   /** For ATTRIBUTED relationships: the entity whose claim or assessment it is. */
   attributedToId: string | null;
-  evidence: EvidenceModel[];
+  /** Absent when the query that read the relationship was told nobody asked for it. */
+  evidence?: EvidenceModel[];
   /** The ends themselves, when the query that read the relationship brought them along. */
   source?: EntityModel;
   target?: EntityModel;

@@ -8,7 +8,7 @@ import type { Executor } from '../neo4j/driver';
 import { int } from '../neo4j/driver';
 import type { EntityModel, PathModel, RelationshipModel, SubgraphModel } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
-import { cypherFilter, RELATIONSHIP_PROJECTION, toRelationship, type RelationshipFilter } from './relationships';
+import { cypherFilter, RELATIONSHIP_PROJECTION, RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION, toRelationship, type RelationshipFilter } from './relationships';
 
 function checkedHops(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 1 || value > 20) throw new RangeError(`${what} must be an integer from 1 to 20, got ${value}`);
@@ -33,7 +33,13 @@ function withEnds(rows: unknown[], nodes: EntityModel[]): RelationshipModel[] {
  */
 export function findNeighborhood(
   db: Executor,
-  { entityId, depth, filter, maxNodes }: { entityId: string; depth: number; filter: RelationshipFilter | null | undefined; maxNodes: number },
+  {
+    entityId,
+    depth,
+    filter,
+    maxNodes,
+    withEvidence,
+  }: { entityId: string; depth: number; filter: RelationshipFilter | null | undefined; maxNodes: number; withEvidence: boolean },
 ): Promise<SubgraphModel> {
   const f = cypherFilter(filter);
   const types = f.typePattern;
@@ -54,7 +60,7 @@ export function findNeighborhood(
        MATCH (a)-[r${types}]->(b:Entity)
        WHERE b IN members AND ${f.predicate}
        WITH DISTINCT r ORDER BY r.id
-       RETURN collect(${RELATIONSHIP_PROJECTION}) AS edges
+       RETURN collect(${withEvidence ? RELATIONSHIP_PROJECTION : RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION}) AS edges
      }
      RETURN [e IN members | ${ENTITY_PROJECTION}] AS nodes, edges, size(others) > $maxOthers AS truncated`,
     { entityId, limit: int(maxNodes), maxOthers: int(maxNodes - 1), ...f.params },
@@ -75,7 +81,13 @@ export function findNeighborhood(
  */
 export function findShortestPath(
   db: Executor,
-  { fromId, toId, maxLength, filter }: { fromId: string; toId: string; maxLength: number; filter: RelationshipFilter | null | undefined },
+  {
+    fromId,
+    toId,
+    maxLength,
+    filter,
+    withEvidence,
+  }: { fromId: string; toId: string; maxLength: number; filter: RelationshipFilter | null | undefined; withEvidence: boolean },
 ): Promise<PathModel | null> {
   const f = cypherFilter(filter);
   // Query: shortestPath (the filter is checked during the breadth-first search, not after it)
@@ -84,7 +96,7 @@ export function findShortestPath(
      MATCH p = shortestPath((a)-[rs${f.typePattern}*1..${checkedHops(maxLength, 'maxLength')}]-(b))
      ${f.predicate === 'true' ? '' : `WHERE all(r IN rs WHERE ${f.predicate})`}
      RETURN [e IN nodes(p) | ${ENTITY_PROJECTION}] AS nodes,
-            [r IN relationships(p) | ${RELATIONSHIP_PROJECTION}] AS edges
+            [r IN relationships(p) | ${withEvidence ? RELATIONSHIP_PROJECTION : RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION}] AS edges
      LIMIT 1`,
     { fromId, toId, ...f.params },
     (records) => {

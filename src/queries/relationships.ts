@@ -5,7 +5,7 @@
  */
 import type { Executor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
-import type { EvidenceModel, Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
+import type { Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import { entityRowOf, toEntity } from './entities';
 import { RELATIONSHIP_COUNT } from './schema';
@@ -24,6 +24,9 @@ const RELATIONSHIP_FIELDS = `r.id, type(r), startNode(r).id, endNode(r).id, r.st
 
 /** The relationship bound to `r` as a row (a list, like entities: see entityRowOf); `toRelationship` reads it. */
 export const RELATIONSHIP_PROJECTION = `[${RELATIONSHIP_FIELDS}]`;
+
+/** The same row without the evidence, for answers whose reader did not ask for it. */
+export const RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION = '[r.id, type(r), startNode(r).id, endNode(r).id, r.stance, r.modality, r.attributedTo]';
 
 /**
  * The relationship with both ends' entities inline: pages of relationships then need no second
@@ -63,12 +66,14 @@ export function cypherFilter(filter: RelationshipFilter | null | undefined): Cyp
   };
 }
 
-type RelationshipRow = [string, RelationType, string, string, Stance, Modality, string | null, string[], unknown[], unknown[], string[], unknown?, unknown?];
+type RelationshipRow = [string, RelationType, string, string, Stance, Modality, string | null, string[]?, unknown[]?, unknown[]?, string[]?, unknown?, unknown?];
 
 export function toRelationship(value: unknown): RelationshipModel {
   const [id, type, sourceId, targetId, stance, modality, attributedTo, quotes, starts, ends, documents, source, target] = value as RelationshipRow;
-  const evidence: EvidenceModel[] = quotes.map((quote, i) => ({ quote, start: toNumber(starts[i]), end: toNumber(ends[i]), documentId: documents[i] as string }));
-  const relationship: RelationshipModel = { id, type, sourceId, targetId, stance, modality, attributedToId: attributedTo ?? null, evidence };
+  const relationship: RelationshipModel = { id, type, sourceId, targetId, stance, modality, attributedToId: attributedTo ?? null };
+  if (quotes !== undefined && starts !== undefined && ends !== undefined && documents !== undefined) {
+    relationship.evidence = quotes.map((quote, i) => ({ quote, start: toNumber(starts[i]), end: toNumber(ends[i]), documentId: documents[i] as string }));
+  }
   if (source !== undefined && target !== undefined) {
     relationship.source = toEntity(source);
     relationship.target = toEntity(target);

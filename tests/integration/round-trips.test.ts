@@ -104,6 +104,30 @@ describe('round trips per request', () => {
     expect(roundTrips(response)).toBe(1);
   });
 
+  it('read the evidence of neighbourhood and path edges only when asked, still in one query, under aliases and fragments', async () => {
+    const seed = new Map(syntheticGraph().relationships.map((r) => [r.id, r.evidence.map(({ quote, start, end }) => ({ quote, start, end }))]));
+    type Edge = { id: string; evidence?: unknown; proof?: unknown };
+    const edgesOf = (response: GraphQLResponse<unknown>): Edge[] => {
+      const data = expectNoErrors(response) as { neighborhood?: { edges: Edge[] }; shortestPath?: { edges: Edge[] } };
+      return data.neighborhood?.edges ?? data.shortestPath?.edges ?? [];
+    };
+    const asked = [
+      '{ neighborhood(entityId: "entity:actor-00", depth: 2) { edges { id evidence { quote start end } } } }',
+      '{ neighborhood(entityId: "entity:actor-00", depth: 2) { ...Edges } } fragment Edges on Subgraph { edges { id ... on Relationship { proof: evidence { quote start end } } } }',
+      '{ shortestPath(fromId: "entity:actor-00", toId: "entity:actor-12") { edges { id evidence { quote start end } } } }',
+    ];
+    for (const query of asked) {
+      const response = await api.query(query);
+      const edges = edgesOf(response);
+      expect(edges.length).toBeGreaterThan(0);
+      for (const edge of edges) expect(edge.evidence ?? edge.proof).toEqual(seed.get(edge.id));
+      expect(roundTrips(response)).toBe(1);
+    }
+    const unasked = await api.query('{ neighborhood(entityId: "entity:actor-00", depth: 2) { edges { id type } } }');
+    expect(edgesOf(unasked).length).toBeGreaterThan(0);
+    expect(roundTrips(unasked)).toBe(1);
+  });
+
   it("cost a fixed number of queries for all of a document's relationships with ends and evidence", async () => {
     const response = await api.query<{ documents: { nodes: { relationships: unknown[] }[] } }>(
       '{ documents { nodes { entities { id } relationships { id source { name } target { name } evidence { document { title } } } } } }',

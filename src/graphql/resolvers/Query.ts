@@ -9,6 +9,7 @@ import { findRelationshipsBetween, pageRelationships } from '../../queries/relat
 import { findNeighborhood, findShortestPath } from '../../queries/graph';
 import { searchGraph } from '../../queries/search';
 import { checkRange } from '../limits';
+import { selects } from '../selection';
 import type { EntityModel } from '../../model';
 import { nodeTypeOf } from '../../model/ids';
 import { checkFirst, connection, decodeCursor, encodeCursor, idCursor, idPosition } from '../cursor';
@@ -58,26 +59,27 @@ export const Query: QueryResolvers = {
 
   relationshipsBetween: (_parent, { a, b, filter }, { db }) => findRelationshipsBetween(db, a, b, filter),
 
-  neighborhood: async (_parent, { entityId, depth, filter }, { db, loaders, limits }) => {
+  neighborhood: async (_parent, { entityId, depth, filter }, { db, loaders, limits }, info) => {
     const subgraph = await findNeighborhood(db, {
       entityId,
       depth: checkRange(depth, 'depth', 1, limits.maxNeighborhoodDepth),
       filter,
       maxNodes: limits.maxNeighborhoodNodes,
+      withEvidence: selects(info, ['edges', 'evidence']),
     });
     // Edge ends are among the nodes: let the loader answer them without another query.
     for (const node of subgraph.nodes) loaders.entityById.prime(node.id, node);
     return subgraph;
   },
 
-  shortestPath: async (_parent, { fromId, toId, maxLength, filter }, { db, loaders, limits }) => {
+  shortestPath: async (_parent, { fromId, toId, maxLength, filter }, { db, loaders, limits }, info) => {
     const length = checkRange(maxLength, 'maxLength', 1, limits.maxPathLength);
     if (fromId === toId) {
       // A path from an entity to itself is that entity alone (Cypher's shortestPath needs two).
       const entity = await loaders.entityById.load(fromId);
       return entity === null ? null : { nodes: [entity], edges: [] };
     }
-    const path = await findShortestPath(db, { fromId, toId, maxLength: length, filter });
+    const path = await findShortestPath(db, { fromId, toId, maxLength: length, filter, withEvidence: selects(info, ['edges', 'evidence']) });
     for (const node of path?.nodes ?? []) loaders.entityById.prime(node.id, node);
     return path;
   },

@@ -16,5 +16,8 @@ async function requiredEntity(id: string, { loaders }: Context): Promise<EntityM
 export const Relationship: RelationshipResolvers = {
   source: (relationship, _args, context) => relationship.source ?? requiredEntity(relationship.sourceId, context),
   target: (relationship, _args, context) => relationship.target ?? requiredEntity(relationship.targetId, context),
+  // Read without evidence only when the selection did not ask for it; a reader that got here
+  // anyway (a selection the look-ahead did not foresee) still gets it, with one batched query.
+  evidence: (relationship, _args, { loaders }) => relationship.evidence ?? loaders.relationshipById.load(relationship.id).then((read) => read?.evidence ?? []),
   attributedTo: (relationship, _args, { loaders }) => (relationship.attributedToId === null ? null : loaders.entityById.load(relationship.attributedToId)),
 };
