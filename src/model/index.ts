@@ -25,8 +25,8 @@ export interface DocumentModel {
   title: string;
   /** The full text; absent when a query skipped it (search hits): `Document.text` loads it then. */
   text?: string;
-  /** The relationships this document states (its evidence), by id. */
-  relationshipIds: string[];
+  /** The relationships this document states (its evidence), by id; absent when a query skipped them (search hits). */
+  relationshipIds?: string[];
 }
 
 /** A passage of a document that states a relationship: `quote === text.slice(start, end)`. */

@@ -7,14 +7,19 @@ import { int, toNumber } from '../neo4j/driver';
 import type { DocumentModel, EntityModel, MentionModel, Page } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
 
-/** The map projection of a document bound to `variable`; `withText: false` leaves out the (large) text. */
-export const documentProjection = (variable: string, withText = true): string => `${variable} {.id, .title, ${withText ? '.text, ' : ''}.relationshipIds}`;
+/**
+ * The map projection of a document bound to `variable`. `complete: false` leaves out the text and
+ * the ids of the relationships it states (both can be large; a search hit needs neither unless
+ * asked, and Document's resolvers load them then).
+ */
+export const documentProjection = (variable: string, complete = true): string => `${variable} {.id, .title${complete ? ', .text, .relationshipIds' : ''}}`;
 const DOCUMENT_PROJECTION = documentProjection('d');
 
 export function toDocument(value: unknown): DocumentModel {
   const v = value as Record<string, unknown>;
-  const document: DocumentModel = { id: v.id as string, title: v.title as string, relationshipIds: (v.relationshipIds as string[] | null) ?? [] };
+  const document: DocumentModel = { id: v.id as string, title: v.title as string };
   if (typeof v.text === 'string') document.text = v.text;
+  if (Array.isArray(v.relationshipIds)) document.relationshipIds = v.relationshipIds as string[];
   return document;
 }
 

@@ -169,6 +169,18 @@ describe('search', () => {
     expect((await search('liaiso')).map((h) => h.node.id)).toContain('entity:nato-liaison-office-japan');
   });
 
+  it("a document hit loads its text and relationships when asked (the hit itself carries neither)", async () => {
+    const data = expectNoErrors(
+      await seeded.api.query<{ search: { node: { __typename: string; id: string; title?: string; text?: string; relationships?: { id: string }[] } }[] }>(
+        '{ search(text: "liaison office Tokyo", first: 20) { node { __typename id ... on Document { title text relationships { id } } } } }',
+      ),
+    );
+    const article = data.search.find((h) => h.node.__typename === 'Document')?.node;
+    expect(article?.id).toBe('document:nato-liaison-office-japan');
+    expect(article?.text).toBe(seed.documents[0]?.text);
+    expect(article?.relationships?.map((r) => r.id).sort()).toEqual(seed.relationships.map((r) => r.id).sort());
+  });
+
   it('bounds the hits by first', async () => {
     expect(await search('china', 2)).toHaveLength(2);
     expect(await search('china', 0)).toEqual([]);

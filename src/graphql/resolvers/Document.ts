@@ -16,11 +16,16 @@ export async function documentText(document: DocumentModel, context: Context): P
   return document.text ?? (await requiredDocument(document.id, context)).text ?? '';
 }
 
+/** The ids of the relationships the document states, loaded when the model came without them. */
+async function relationshipIds(document: DocumentModel, context: Context): Promise<string[]> {
+  return document.relationshipIds ?? (await requiredDocument(document.id, context)).relationshipIds ?? [];
+}
+
 export const Document: DocumentResolvers = {
   text: (document, _args, context) => documentText(document, context),
   entities: (document, _args, { loaders }) => loaders.entitiesOfDocument.load(document.id),
-  relationships: async (document, _args, { loaders }) =>
-    (await loaders.relationshipById.loadMany(document.relationshipIds)).filter((r): r is RelationshipModel => r !== null && !(r instanceof Error)),
+  relationships: async (document, _args, context) =>
+    (await context.loaders.relationshipById.loadMany(await relationshipIds(document, context))).filter((r): r is RelationshipModel => r !== null && !(r instanceof Error)),
 };
 
 export const Evidence: EvidenceResolvers = {
