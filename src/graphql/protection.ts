@@ -7,7 +7,7 @@
  */
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, getNamedType, isLeafType, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, getNamedType, isLeafType, visit, type DocumentNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config';
 import { ErrorCode } from '../errors';
@@ -73,17 +73,11 @@ class CostCache {
 }
 
 function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
-  let schema: GraphQLSchema | undefined;
   const cache = new CostCache();
   return {
-    serverWillStart(service) {
-      schema = service.schema;
-      return Promise.resolve();
-    },
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ request, document }) {
-          if (schema === undefined) throw new Error('the cost limit needs the schema: the server has not started');
+        didResolveOperation({ request, document, schema }) {
           const variables = request.variables ?? {};
           const { costs, key } = cache.key(document, request.operationName, variables);
           let cost = costs.get(key);

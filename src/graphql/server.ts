@@ -4,6 +4,7 @@
  * client only as a masked INTERNAL_SERVER_ERROR.
  */
 import { ApolloServer } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
@@ -12,6 +13,7 @@ import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
 import { requestMetricsPlugin } from './plugins';
+import { jitGateway } from './executor';
 import { protection } from './protection';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
@@ -25,9 +27,9 @@ export interface ApolloOptions {
 
 export function createApolloServer({ logger, production, introspection, limits }: ApolloOptions): ApolloServer<Context> {
   const guard = protection(limits, { production });
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: jitGateway(schema),
     includeStacktraceInErrorResponses: !production,
     introspection,
     // The process owns shutdown (drain HTTP, then Apollo, then Neo4j); Apollo's own signal

@@ -40,6 +40,18 @@ describe('entity(name:)', () => {
   it('answers null for an unknown name', async () => {
     expect(expectNoErrors(await seeded.api.query(EntityByNameDocument, { name: 'Atlantis' })).entity).toBeNull();
   });
+
+  it('answers under any alias, including names JavaScript objects treat specially', async () => {
+    // Read as raw JSON: a `__proto__` key must be in the text, not swallowed as a prototype.
+    const response = await fetch(seeded.api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __proto__: entity(name: "nato") { id } x: entity(name: "japan") { __proto__: id constructor: name toString: kind hasOwnProperty: aliases } }' }),
+    });
+    const text = await response.text();
+    expect(text).toContain('"__proto__":{"id":"entity:nato"}');
+    expect(text).toContain('"x":{"__proto__":"entity:japan","constructor":"Japan","toString":"COUNTRY","hasOwnProperty":[');
+  });
 });
 
 describe('entity(id:)', () => {
