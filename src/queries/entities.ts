@@ -41,11 +41,11 @@ export function findEntitiesByIds(db: Executor, ids: readonly string[]): Promise
 
 /** The entity whose name or alias matches, ignoring case and surrounding whitespace. */
 export function findEntityByName(db: Executor, name: string): Promise<EntityModel | null> {
-  // Query: entityByName
+  // Query: entityByName (a key names one entity; no LIMIT, which can tempt the planner into
+  // scanning the index until a match instead of seeking when its statistics are stale)
   return db.read(
     `MATCH (:Name {key: $key})-[:NAMES]->(e:Entity)
-     RETURN ${ENTITY_PROJECTION} AS entity
-     LIMIT 1`,
+     RETURN ${ENTITY_PROJECTION} AS entity`,
     { key: nameKey(name) },
     (records) => (records[0] === undefined ? null : toEntity(records[0].get('entity'))),
   );

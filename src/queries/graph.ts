@@ -90,14 +90,14 @@ export function findShortestPath(
   }: { fromId: string; toId: string; maxLength: number; filter: RelationshipFilter | null | undefined; withEvidence: boolean },
 ): Promise<PathModel | null> {
   const f = cypherFilter(filter);
-  // Query: shortestPath (the filter is checked during the breadth-first search, not after it)
+  // Query: shortestPath (the filter is checked during the breadth-first search, not after it;
+  // one path for the one pair of ends, so no LIMIT: see entityByName)
   return db.read(
     `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
      MATCH p = shortestPath((a)-[rs${f.typePattern}*1..${checkedHops(maxLength, 'maxLength')}]-(b))
      ${f.predicate === 'true' ? '' : `WHERE all(r IN rs WHERE ${f.predicate})`}
      RETURN [e IN nodes(p) | ${ENTITY_PROJECTION}] AS nodes,
-            [r IN relationships(p) | ${withEvidence ? RELATIONSHIP_PROJECTION : RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION}] AS edges
-     LIMIT 1`,
+            [r IN relationships(p) | ${withEvidence ? RELATIONSHIP_PROJECTION : RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION}] AS edges`,
     { fromId, toId, ...f.params },
     (records) => {
       const record = records[0];
