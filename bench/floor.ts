@@ -22,6 +22,11 @@ async function withEnds(db: Executor, relationships: RelationshipModel[]): Promi
   return relationships.map((r) => ({ ...r, source: ends.get(r.sourceId), target: ends.get(r.targetId) }));
 }
 
+/** Edges as the GraphQL answer has them: ends by id (they are among the nodes), not the entities again. */
+function withoutEnds({ source: _source, target: _target, ...edge }: RelationshipModel): Omit<RelationshipModel, 'source' | 'target'> {
+  return edge;
+}
+
 // Neighbourhood and path leave out evidence, as actor-graph does when (as in the benchmark's
 // queries) the edges' evidence is not selected.
 const HANDLERS: Record<Operation, (db: Executor, p: BenchParams) => Promise<unknown>> = {
@@ -35,8 +40,14 @@ const HANDLERS: Record<Operation, (db: Executor, p: BenchParams) => Promise<unkn
     const page = await pageRelationships(db, { filter: { types: [p.type], stances: [p.stance] }, first: 20, after: null });
     return { totalCount: page.totalCount, nodes: await withEnds(db, page.items) };
   },
-  neighborhood: (db, p) => findNeighborhood(db, { entityId: p.id, depth: 2, filter: null, maxNodes: 500, withEvidence: false }),
-  shortestPath: (db, p) => findShortestPath(db, { fromId: p.id, toId: p.otherId, maxLength: 6, filter: null, withEvidence: false }),
+  neighborhood: async (db, p) => {
+    const subgraph = await findNeighborhood(db, { entityId: p.id, depth: 2, filter: null, maxNodes: 500, withEvidence: false });
+    return { ...subgraph, edges: subgraph.edges.map(withoutEnds) };
+  },
+  shortestPath: async (db, p) => {
+    const path = await findShortestPath(db, { fromId: p.id, toId: p.otherId, maxLength: 6, filter: null, withEvidence: false });
+    return path === null ? null : { ...path, edges: path.edges.map(withoutEnds) };
+  },
   search: (db, p) => searchGraph(db, p.text, 10),
 };
 
