@@ -138,7 +138,7 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
   });
   // The planner's statistics lag a large write: resample the indexes and drop cached plans now,
   // or the first plans after a big load can scan an index instead of seeking in it (measured:
-  // a name lookup at 100k entities ran at 80 req/s instead of 1,300 until it was replanned).
+  // a name lookup at 100k entities ran at 80 req/s instead of about 1,200 until it was replanned).
   // Seed: replan
   await db.withTimeout(undefined).read('CALL db.prepareForReplanning()', {}, () => undefined);
   return counts;
