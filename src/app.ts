@@ -10,7 +10,7 @@ import type { Logger } from './log';
 import { createDriver, Executor, type Driver } from './neo4j/driver';
 import { waitForNeo4j } from './neo4j/connect';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
-import { applySchema } from './queries/schema';
+import { applySchema, lacksChangeLog } from './queries/schema';
 import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
 import { createApolloServer } from './graphql/server';
@@ -118,10 +118,14 @@ export function readiness(driver: Driver, database: string): () => Promise<boole
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const neo4j = await connectNeo4j(config, logger);
   try {
+    // A database written before the change log existed holds only seed data: reload it once in
+    // the current shape (ownership marks, identity keys, name words, the log).
+    const seeded = await hasSeedData(neo4j.db);
+    const legacy = seeded && (await lacksChangeLog(neo4j.db));
     await applySchema(neo4j.db);
-    if (!(await hasSeedData(neo4j.db))) {
+    if (!seeded || legacy) {
       const counts = await loadSeed(neo4j.db);
-      logger.info(counts, 'the database was empty: seed loaded');
+      logger.info(counts, legacy ? 'the database predates the change log: seed reloaded' : 'the database was empty: seed loaded');
     } else {
       await refreshRelationshipCounts(neo4j.db);
     }

@@ -1,5 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityModel, DocumentModel, RelationshipModel, EvidenceModel, MentionModel, SubgraphModel, PathModel, SearchHitModel } from '../model';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { EntityModel, DocumentModel, RelationshipModel, EvidenceModel, MentionModel, SubgraphModel, PathModel, SearchHitModel, ChangeModel, RetractionModel } from '../model';
 import type { Context } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,7 +12,77 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, RFC 3339 (e.g. 2023-05-03T09:00:00Z). */
+  DateTime: { input: string; output: string; }
 };
+
+export type AddDocumentInput = {
+  publishedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** Where it was published. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddEntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  iso3?: InputMaybe<Scalars['String']['input']>;
+  kind: EntityKind;
+  name: Scalars['String']['input'];
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AssertRelationshipInput = {
+  /** Whose claim it is; required for ATTRIBUTED, refused otherwise. */
+  attributedToId?: InputMaybe<Scalars['ID']['input']>;
+  /** At least one. */
+  evidence: Array<EvidenceInput>;
+  modality: Modality;
+  sourceId: Scalars['ID']['input'];
+  stance: Stance;
+  targetId: Scalars['ID']['input'];
+  type: RelationType;
+};
+
+/** One write, recorded in the same transaction as the write itself. */
+export type Change = {
+  __typename?: 'Change';
+  at: Scalars['DateTime']['output'];
+  /** Who made it: the token's `sub`, or `seed` for the loader. */
+  by: Scalars['String']['output'];
+  /** Ordered and opaque; give it as `after` to continue from here. */
+  cursor: Scalars['String']['output'];
+  kind: ChangeKind;
+  /** That node as it is now (for a merged entity: the entity it was merged into). */
+  node: Maybe<Node>;
+  /** The ID of the node the change wrote; null for SEEDED, which replaced the seed's part of the graph. */
+  nodeId: Maybe<Scalars['ID']['output']>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  nodes: Array<Change>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+export type ChangeKind =
+  | 'DOCUMENT_ADDED'
+  | 'ENTITIES_MERGED'
+  | 'ENTITY_ADDED'
+  | 'ENTITY_UPDATED'
+  | 'EVIDENCE_ADDED'
+  | 'RELATIONSHIP_ASSERTED'
+  | 'RELATIONSHIP_RETRACTED'
+  | 'SEEDED';
 
 export type Direction =
   | 'BOTH'
@@ -23,10 +93,12 @@ export type Document = Node & {
   __typename?: 'Document';
   entities: Array<Entity>;
   id: Scalars['ID']['output'];
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
   relationships: Array<Relationship>;
   /** The full text, unaltered: evidence and mention offsets index into it. */
   text: Scalars['String']['output'];
   title: Scalars['String']['output'];
+  url: Maybe<Scalars['String']['output']>;
 };
 
 export type DocumentConnection = {
@@ -108,6 +180,14 @@ export type Evidence = {
   start: Scalars['Int']['output'];
 };
 
+export type EvidenceInput = {
+  documentId: Scalars['ID']['input'];
+  /** Which occurrence of the quote, from 1, when the text has it more than once. */
+  occurrence?: InputMaybe<Scalars['Int']['input']>;
+  /** Copied exactly from the document's text. */
+  quote: Scalars['String']['input'];
+};
+
 /** Where a document names an entity; `text` is exactly `document.text.slice(start, end)`. */
 export type Mention = {
   __typename?: 'Mention';
@@ -124,6 +204,70 @@ export type Modality =
   | 'ATTRIBUTED'
   /** The document reports it as intended or under way, not yet done. */
   | 'PLANNED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Store a document. Its text is kept exactly as sent. Sending the same title and text again
+   * returns the stored document and writes nothing (idempotent). Mentions of every known entity
+   * are found in it before the mutation returns.
+   */
+  addDocument: Document;
+  /** Add an entity. Refused (BAD_USER_INPUT) when its name or one of its aliases already names another entity. */
+  addEntity: Entity;
+  /**
+   * State a relationship with the passages that state it. Every quote must occur verbatim in its
+   * document, or nothing is written. Stating a relationship that exists (same source, type, target,
+   * stance, modality and attributedTo) adds the new evidence to it and returns it; evidence already
+   * there is not added twice.
+   */
+  assertRelationship: Relationship;
+  /**
+   * Merge `mergeId` into `keepId`: names, aliases, relationships and mentions move to the kept entity.
+   * Afterwards `node(id: mergeId)` and `entity(id: mergeId)` answer the kept entity. Needs the admin role.
+   */
+  mergeEntities: Entity;
+  /**
+   * Retract a relationship: from then on lists, counts, neighbourhoods, paths and search leave it
+   * out; `node(id)` still answers it, with `retraction` set, and `changes` keeps its history.
+   */
+  retractRelationship: Relationship;
+  /** Change an entity's name, aliases, description or external ids; mentions are found again everywhere. */
+  updateEntity: Entity;
+};
+
+
+export type MutationAddDocumentArgs = {
+  input: AddDocumentInput;
+};
+
+
+export type MutationAddEntityArgs = {
+  input: AddEntityInput;
+};
+
+
+export type MutationAssertRelationshipArgs = {
+  input: AssertRelationshipInput;
+};
+
+
+export type MutationMergeEntitiesArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetractRelationshipArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateEntityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEntityInput;
+};
 
 /** Anything that can be fetched again by its ID alone (Relay Global Object Identification). */
 export type Node = {
@@ -150,6 +294,8 @@ export type Path = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every write since the graph was created, oldest first: the audit trail. */
+  changes: ChangeConnection;
   document: Maybe<Document>;
   documents: DocumentConnection;
   /** Entities, ordered by name; `search` matches names and aliases (case-insensitive substring or better). */
@@ -177,6 +323,12 @@ export type Query = {
    * ignored; null when none exists within `maxLength` hops.
    */
   shortestPath: Maybe<Path>;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -284,6 +436,8 @@ export type Relationship = Node & {
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   modality: Modality;
+  /** Null while the relationship stands. */
+  retraction: Maybe<Retraction>;
   source: Entity;
   stance: Stance;
   target: Entity;
@@ -315,6 +469,13 @@ export type RelationshipFilter = {
   types?: InputMaybe<Array<RelationType>>;
 };
 
+export type Retraction = {
+  __typename?: 'Retraction';
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
 export type SearchHit = {
   __typename?: 'SearchHit';
   node: Node;
@@ -335,6 +496,30 @@ export type Subgraph = {
   nodes: Array<Entity>;
   /** True when the neighbourhood had more entities than the server's cap and was cut short. */
   truncated: Scalars['Boolean']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every change after `after` (a Change cursor), then every new change as it commits, in order.
+   * Without `after`, from now on. A client that reconnects with the last cursor it saw misses none.
+   * Served over WebSocket (graphql-ws) at the same path as queries.
+   */
+  changes: Change;
+};
+
+
+export type SubscriptionChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; `aliases`, when given, replaces the list. */
+export type UpdateEntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  iso3?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -418,7 +603,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddDocumentInput: AddDocumentInput;
+  AddEntityInput: AddEntityInput;
+  AssertRelationshipInput: AssertRelationshipInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChangeEdge']>, nodes: Array<ResolversTypes['Change']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeKind: ChangeKind;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
   Document: ResolverTypeWrapper<DocumentModel>;
   DocumentConnection: ResolverTypeWrapper<Omit<DocumentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DocumentEdge']>, nodes: Array<ResolversTypes['Document']> }>;
@@ -428,11 +621,13 @@ export type ResolversTypes = {
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   EntityKind: EntityKind;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
+  EvidenceInput: EvidenceInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mention: ResolverTypeWrapper<MentionModel>;
   Modality: Modality;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<PathModel>;
@@ -442,15 +637,25 @@ export type ResolversTypes = {
   RelationshipConnection: ResolverTypeWrapper<Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RelationshipEdge']>, nodes: Array<ResolversTypes['Relationship']> }>;
   RelationshipEdge: ResolverTypeWrapper<Omit<RelationshipEdge, 'node'> & { node: ResolversTypes['Relationship'] }>;
   RelationshipFilter: RelationshipFilter;
+  Retraction: ResolverTypeWrapper<RetractionModel>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Stance: Stance;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateEntityInput: UpdateEntityInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddDocumentInput: AddDocumentInput;
+  AddEntityInput: AddEntityInput;
+  AssertRelationshipInput: AssertRelationshipInput;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeModel;
+  ChangeConnection: Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChangeEdge']>, nodes: Array<ResolversParentTypes['Change']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  DateTime: Scalars['DateTime']['output'];
   Document: DocumentModel;
   DocumentConnection: Omit<DocumentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DocumentEdge']>, nodes: Array<ResolversParentTypes['Document']> };
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
@@ -458,10 +663,12 @@ export type ResolversParentTypes = {
   EntityConnection: Omit<EntityConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EntityEdge']>, nodes: Array<ResolversParentTypes['Entity']> };
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
   Evidence: EvidenceModel;
+  EvidenceInput: EvidenceInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mention: MentionModel;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Path: PathModel;
@@ -470,17 +677,47 @@ export type ResolversParentTypes = {
   RelationshipConnection: Omit<RelationshipConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RelationshipEdge']>, nodes: Array<ResolversParentTypes['Relationship']> };
   RelationshipEdge: Omit<RelationshipEdge, 'node'> & { node: ResolversParentTypes['Relationship'] };
   RelationshipFilter: RelationshipFilter;
+  Retraction: RetractionModel;
   SearchHit: SearchHitModel;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
+  Subscription: Record<PropertyKey, never>;
+  UpdateEntityInput: UpdateEntityInput;
 };
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -535,6 +772,15 @@ export type MentionResolvers<ContextType = Context, ParentType extends Resolvers
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
+  addEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationAddEntityArgs, 'input'>>;
+  assertRelationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType, RequireFields<MutationAssertRelationshipArgs, 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keepId' | 'mergeId'>>;
+  retractRelationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType, RequireFields<MutationRetractRelationshipArgs, 'id' | 'reason'>>;
+  updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'input'>>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Document' | 'Entity' | 'Relationship', ParentType, ContextType>;
 };
@@ -553,6 +799,7 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
@@ -570,6 +817,7 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
+  retraction?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -589,6 +837,12 @@ export type RelationshipEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type RetractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Retraction'] = ResolversParentTypes['Retraction']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -601,7 +855,15 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  changes?: SubscriptionResolver<ResolversTypes['Change'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
@@ -610,6 +872,7 @@ export type Resolvers<ContextType = Context> = {
   EntityEdge?: EntityEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
@@ -617,7 +880,9 @@ export type Resolvers<ContextType = Context> = {
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
+  Retraction?: RetractionResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

@@ -27,6 +27,9 @@ export interface DocumentModel {
   text?: string;
   /** The relationships this document states (its evidence), by id; absent when a query skipped them (search hits). */
   relationshipIds?: string[];
+  url?: string | null;
+  /** RFC 3339. */
+  publishedAt?: string | null;
 }
 
 /** A passage of a document that states a relationship: `quote === text.slice(start, end)`. */
@@ -52,6 +55,8 @@ export interface RelationshipModel {
   /** The ends themselves, when the query that read the relationship brought them along. */
   source?: EntityModel;
   target?: EntityModel;
+  /** Null while it stands; absent when the query that read it only reads standing relationships. */
+  retraction?: RetractionModel | null;
 }
 
 /** A span of a document's text that names an entity: `text === document.text.slice(start, end)`. */
@@ -88,4 +93,32 @@ export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
   totalCount: number;
+}
+
+export type ChangeKind =
+  | 'SEEDED'
+  | 'DOCUMENT_ADDED'
+  | 'ENTITY_ADDED'
+  | 'ENTITY_UPDATED'
+  | 'ENTITIES_MERGED'
+  | 'RELATIONSHIP_ASSERTED'
+  | 'EVIDENCE_ADDED'
+  | 'RELATIONSHIP_RETRACTED';
+
+/** One write, as the change log recorded it. */
+export interface ChangeModel {
+  /** Gap-free, in commit order, from 1. */
+  seq: number;
+  /** RFC 3339, from the database's clock at commit. */
+  at: string;
+  /** The token's `sub`, or `seed`. */
+  by: string;
+  kind: ChangeKind;
+  nodeId: string | null;
+}
+
+export interface RetractionModel {
+  reason: string;
+  by: string;
+  at: string;
 }

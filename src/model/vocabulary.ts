@@ -26,6 +26,16 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
+/**
+ * The stored type of a retracted relationship (its own type is kept in `r.type`): reads name only
+ * the vocabulary's types, so every list, count, neighbourhood and path leaves retracted ones out
+ * without a filter, while `node(id)` still finds them.
+ */
+export const RETRACTED = 'RETRACTED';
+
+/** Every stored relationship type: the vocabulary's and RETRACTED. */
+export const STORED_RELATIONSHIP_TYPES: readonly string[] = [...RELATION_TYPES, RETRACTED];
+
 export const STANCES = ['COOPERATIVE', 'NEUTRAL', 'ADVERSARIAL'] as const;
 export type Stance = (typeof STANCES)[number];
 

@@ -80,18 +80,28 @@ export class Executor {
     return this.writeTransaction(async (tx) => map((await tx.run(cypher, params)).records));
   }
 
-  readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.unitOfWork('READ', work);
+  readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, name?: string): Promise<T> {
+    return this.unitOfWork('READ', work, name);
   }
 
-  writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.unitOfWork('WRITE', work);
+  /** `name` (the mutation or job, e.g. `assertRelationship`) reaches Neo4j's query log as transaction metadata. */
+  writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, name?: string): Promise<T> {
+    return this.unitOfWork('WRITE', work, name);
   }
 
-  private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, name: string | undefined): Promise<T> {
     this.queryCount += 1;
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
-    const config = this.timeoutMs === undefined ? undefined : { timeout: this.timeoutMs };
+    // One bookmark manager for the process: a read after a write (the same request or the next)
+    // sees that write, also through a routing driver whose reads go to another cluster member.
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    const config = {
+      ...(this.timeoutMs === undefined ? {} : { timeout: this.timeoutMs }),
+      ...(name === undefined ? {} : { metadata: { app: 'actor-graph', unit: name } }),
+    };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e: unknown) {

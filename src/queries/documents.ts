@@ -12,12 +12,12 @@ import { ENTITY_PROJECTION, toEntity } from './entities';
  * the ids of the relationships it states (both can be large; a search hit needs neither unless
  * asked, and Document's resolvers load them then).
  */
-export const documentProjection = (variable: string, complete = true): string => `${variable} {.id, .title${complete ? ', .text, .relationshipIds' : ''}}`;
+export const documentProjection = (variable: string, complete = true): string => `${variable} {.id, .title, .url, .publishedAt${complete ? ', .text, .relationshipIds' : ''}}`;
 const DOCUMENT_PROJECTION = documentProjection('d');
 
 export function toDocument(value: unknown): DocumentModel {
   const v = value as Record<string, unknown>;
-  const document: DocumentModel = { id: v.id as string, title: v.title as string };
+  const document: DocumentModel = { id: v.id as string, title: v.title as string, url: (v.url as string | null | undefined) ?? null, publishedAt: (v.publishedAt as string | null | undefined) ?? null };
   if (typeof v.text === 'string') document.text = v.text;
   if (Array.isArray(v.relationshipIds)) document.relationshipIds = v.relationshipIds as string[];
   return document;

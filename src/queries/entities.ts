@@ -27,12 +27,17 @@ export function toEntity(value: unknown): EntityModel {
   return { id, name, kind, aliases: aliases ?? [], description: description ?? null, wikidata: wikidata ?? null, iso3: iso3 ?? null };
 }
 
-/** Entities by id, in the order asked, null where none has the id (a DataLoader batch function). */
+/**
+ * Entities by id, in the order asked, null where none has the id (a DataLoader batch function).
+ * The id of an entity merged into another answers that other entity, as Wikidata redirects do.
+ */
 export function findEntitiesByIds(db: Executor, ids: readonly string[]): Promise<(EntityModel | null)[]> {
   // Query: entitiesByIds
   return db.read(
     `UNWIND $ids AS id
-     OPTIONAL MATCH (e:Entity {id: id})
+     OPTIONAL MATCH (found:Entity {id: id})
+     OPTIONAL MATCH (:Redirect {id: id})-[:REDIRECTS_TO]->(kept:Entity)
+     WITH coalesce(found, kept) AS e
      RETURN CASE WHEN e IS NULL THEN null ELSE ${ENTITY_PROJECTION} END AS entity`,
     { ids },
     (records) => records.map((r: Neo4jRecord) => (r.get('entity') === null ? null : toEntity(r.get('entity')))),

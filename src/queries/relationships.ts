@@ -6,7 +6,8 @@
 import type { Executor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
-import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
+import { RELATION_TYPES, RETRACTED, relationTypePattern } from '../model/vocabulary';
+import { relationshipEnds } from '../model/ids';
 import { entityRowOf, toEntity } from './entities';
 import { RELATIONSHIP_COUNT } from './schema';
 
@@ -66,10 +67,10 @@ export function cypherFilter(filter: RelationshipFilter | null | undefined): Cyp
   };
 }
 
-type RelationshipRow = [string, RelationType, string, string, Stance, Modality, string | null, string[]?, unknown[]?, unknown[]?, string[]?, unknown?, unknown?];
+type RelationshipRow = [string, RelationType, string, string, Stance, Modality, string | null, string[]?, unknown[]?, unknown[]?, string[]?, unknown?, unknown?, ([string, string, unknown] | null)?];
 
 export function toRelationship(value: unknown): RelationshipModel {
-  const [id, type, sourceId, targetId, stance, modality, attributedTo, quotes, starts, ends, documents, source, target] = value as RelationshipRow;
+  const [id, type, sourceId, targetId, stance, modality, attributedTo, quotes, starts, ends, documents, source, target, retraction] = value as RelationshipRow;
   const relationship: RelationshipModel = { id, type, sourceId, targetId, stance, modality, attributedToId: attributedTo ?? null };
   if (quotes !== undefined && starts !== undefined && ends !== undefined && documents !== undefined) {
     relationship.evidence = quotes.map((quote, i) => ({ quote, start: toNumber(starts[i]), end: toNumber(ends[i]), documentId: documents[i] as string }));
@@ -78,26 +79,33 @@ export function toRelationship(value: unknown): RelationshipModel {
     relationship.source = toEntity(source);
     relationship.target = toEntity(target);
   }
+  if (retraction !== undefined) {
+    relationship.retraction = retraction === null ? null : { reason: retraction[0], by: retraction[1], at: new Date(toNumber(retraction[2])).toISOString() };
+  }
   return relationship;
 }
 
-/** Splits `relationship:<source>:<TYPE>:<target>`; null for anything else. */
-function parseRelationshipId(id: string): { id: string; source: string; target: string } | null {
-  const parts = id.split(':');
-  if (parts.length !== 4 || parts[0] !== 'relationship') return null;
-  return { id, source: `entity:${parts[1]}`, target: `entity:${parts[3]}` };
-}
+/**
+ * A relationship as `node(id)` answers it: retracted ones too (stored as RETRACTED with their
+ * type in `r.type`), with the retraction's reason, author and time after the ends.
+ */
+export const RELATIONSHIP_BY_ID_PROJECTION = `[r.id, coalesce(r.type, type(r)), startNode(r).id, endNode(r).id, r.stance, r.modality, r.attributedTo,
+  r.evidenceQuotes, r.evidenceStarts, r.evidenceEnds, r.evidenceDocuments, ${entityRowOf('startNode(r)')}, ${entityRowOf('endNode(r)')},
+  CASE WHEN r.retractedAt IS NULL THEN null ELSE [r.retractedReason, r.retractedBy, r.retractedAt] END]`;
 
-/** Relationships by id, in the order asked, null where none has the id (a DataLoader batch function). */
+/** Relationships by id, in the order asked, null where none has the id (a DataLoader batch function). Retracted ones are answered too. */
 export async function findRelationshipsByIds(db: Executor, ids: readonly string[]): Promise<(RelationshipModel | null)[]> {
-  const keys = ids.map(parseRelationshipId).filter((k) => k !== null);
+  const keys = ids.flatMap((id) => {
+    const ends = relationshipEnds(id);
+    return ends === null ? [] : [{ id, source: ends.sourceId, target: ends.targetId }];
+  });
   if (keys.length === 0) return ids.map(() => null);
   // Query: relationshipsByIds (the id names both ends, so each lookup starts from an index seek)
   const found = await db.read(
     `UNWIND $keys AS k
-     MATCH (:Entity {id: k.source})-[r${relationTypePattern()}]->(:Entity {id: k.target})
+     MATCH (:Entity {id: k.source})-[r${relationTypePattern()}|${RETRACTED}]->(:Entity {id: k.target})
      WHERE r.id = k.id
-     RETURN ${RELATIONSHIP_WITH_ENDS_PROJECTION} AS rel`,
+     RETURN ${RELATIONSHIP_BY_ID_PROJECTION} AS rel`,
     { keys },
     (records) => new Map(records.map((rec: Neo4jRecord) => toRelationship(rec.get('rel'))).map((r) => [r.id, r])),
   );

@@ -3,8 +3,9 @@
  * and before seeding. Uniqueness constraints double as the lookup indexes for ids and name keys.
  */
 import type { Executor } from '../neo4j/driver';
-import { RELATION_TYPES } from '../model/vocabulary';
 import { SEARCH_INDEX } from './search';
+import { STORED_RELATIONSHIP_TYPES } from '../model/vocabulary';
+import { CHANGE_LOG } from './changes';
 
 /**
  * The label of the loader's relationship counts: one node per type, stance and modality with how
@@ -28,7 +29,21 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.title, n.text]`,
   // Relationship ids are unique per type (Community has no cross-type relationship constraint;
   // the id embeds source, type and target, so it cannot repeat across types either).
-  ...RELATION_TYPES.map((type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`),
+  ...STORED_RELATIONSHIP_TYPES.map((type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`),
+  // A relationship's identity (ends, type, stance, modality, attributedTo) is one relationship:
+  // concurrent writers stating the same one cannot both create it.
+  ...STORED_RELATIONSHIP_TYPES.map((type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_key IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.key IS UNIQUE`),
+  // Merging an entity rewrites the relationships attributed to it: found by index, not by scan.
+  ...STORED_RELATIONSHIP_TYPES.map((type) => `CREATE INDEX rel_${type.toLowerCase()}_attributed IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.attributedTo)`),
+  // The same title and text is one document.
+  'CREATE CONSTRAINT document_content IF NOT EXISTS FOR (d:Document) REQUIRE d.contentHash IS UNIQUE',
+  // Names are found in a text by their first word.
+  'CREATE INDEX name_first IF NOT EXISTS FOR (n:Name) ON (n.first)',
+  // A merged entity's id keeps answering, through its redirect.
+  'CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE',
+  // The change log: gap-free sequence numbers from one counter node.
+  `CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE`,
+  `CREATE CONSTRAINT change_log_name IF NOT EXISTS FOR (l:${CHANGE_LOG}) REQUIRE l.name IS UNIQUE`,
 ];
 
 export async function applySchema(db: Executor): Promise<void> {
@@ -39,4 +54,11 @@ export async function applySchema(db: Executor): Promise<void> {
     await patient.write(statement, {}, () => undefined);
   }
   await patient.write('CALL db.awaitIndexes(300)', {}, () => undefined);
+  // The counter every write locks and numbers its change from (see changes.ts).
+  await patient.write(`MERGE (l:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET l.seq = 0`, {}, () => undefined);
+}
+
+/** Whether this database was written by a version before the change log (its seed is then reloaded once, in the current shape). */
+export function lacksChangeLog(db: Executor): Promise<boolean> {
+  return db.read(`RETURN NOT EXISTS { MATCH (:${CHANGE_LOG}) } AS missing`, {}, (records) => records[0]?.get('missing') === true);
 }

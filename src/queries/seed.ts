@@ -1,13 +1,22 @@
 /**
  * Writes validated seed data in ONE write transaction: either the whole seed lands or nothing
- * changes. Idempotent: nodes are merged on their content-derived ids, their properties replaced,
- * and whatever the seed no longer has is removed, so loading twice gives the same graph.
+ * changes, and readers never see half of it. Idempotent: loading twice gives the same graph.
+ * It replaces only what the seed owns: entities a curator added or changed keep their fields
+ * and names, curated documents, relationships and evidence stay, retracted relationships stay
+ * retracted, and the seed's entities that were merged into others stay merged (their
+ * relationships and mentions go to the entity they were merged into). One SEEDED change records
+ * the load.
  */
 import type { Executor, ManagedTransaction } from '../neo4j/driver';
-import { globalId, nameKey } from '../model/ids';
+import { run, statement } from '../neo4j/statement';
+import { contentHash, globalId, relationshipKey } from '../model/ids';
+import { nameRows } from '../model/entity';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import type { SeedData } from '../seed/read';
 import { RELATIONSHIP_COUNT } from './schema';
+import { lockWrites, recordChange } from './changes';
+import { refreshMentions } from './mentions';
+import { stateRelationships, upsertSeedDocuments, upsertSeedEntities, type RelationshipRow } from './writes';
 
 const BATCH_SIZE = 10_000;
 
@@ -19,18 +28,53 @@ export interface SeedCounts {
   mentions: number;
 }
 
+/** Thrown when the database refuses the seed because of curated data (a name a curator gave another entity, say); nothing was written. */
+export class SeedConflictError extends Error {
+  override name = 'SeedConflictError';
+}
+
 export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCounts> {
-  const entities = seed.entities.map((e) => ({
-    id: globalId('Entity', e.slug),
-    name: e.name,
-    kind: e.kind,
-    aliases: e.aliases,
-    aliasText: e.aliases.join('\n'),
-    description: e.description,
-    wikidata: e.wikidata,
-    iso3: e.iso3,
-    keys: [...new Set([e.name, ...e.aliases].map(nameKey))],
-  }));
+  // A big seed takes longer than a request may: the loader's transaction has no timeout.
+  try {
+    const counts = await db.withTimeout(undefined).writeTransaction((tx) => writeSeedIn(tx, seed), 'seed');
+    // The planner's statistics lag a large write: resample the indexes and drop cached plans now,
+    // or the first plans after a big load can scan an index instead of seeking in it (measured:
+    // a name lookup at 100k entities ran at 80 req/s instead of about 1,200 until it was replanned).
+    await db.withTimeout(undefined).read('CALL db.prepareForReplanning()', {}, () => undefined);
+    return counts;
+  } catch (e: unknown) {
+    if (e instanceof Error && 'code' in e && e.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      throw new SeedConflictError(`The seed was refused; nothing was written: it clashes with data in the graph (curated through the API?): ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+async function writeSeedIn(tx: ManagedTransaction, seed: SeedData): Promise<SeedCounts> {
+  await lockWrites(tx);
+  // Entities merged into others since an earlier load: the seed's ids for them lead to the kept ones.
+  const redirects = new Map(
+    (await run(tx, statement('seed.redirects', 'MATCH (r:Redirect)-[:REDIRECTS_TO]->(e:Entity) RETURN r.id AS id, e.id AS to'))).map((r) => [r.get('id') as string, r.get('to') as string]),
+  );
+  const curated = (await run(tx, statement('seed.curation-exists', "RETURN EXISTS { MATCH (c:Change) WHERE c.kind <> 'SEEDED' } AS curated")))[0]?.get('curated') === true;
+  const resolve = (slug: string): string => {
+    const id = globalId('Entity', slug);
+    return redirects.get(id) ?? id;
+  };
+
+  const entities = seed.entities
+    .map((e) => ({
+      id: globalId('Entity', e.slug),
+      name: e.name,
+      kind: e.kind,
+      aliases: e.aliases,
+      aliasText: e.aliases.join('\n'),
+      description: e.description,
+      wikidata: e.wikidata,
+      iso3: e.iso3,
+      names: nameRows(e.name, e.aliases),
+    }))
+    .filter((e) => !redirects.has(e.id));
   // Which relationships each document states, so Document.relationships is an index lookup.
   const statedIn = new Map<string, string[]>();
   for (const r of seed.relationships) {
@@ -40,108 +84,153 @@ export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCount
       statedIn.set(slug, ids);
     }
   }
-  const documents = seed.documents.map((d) => ({ id: globalId('Document', d.slug), title: d.title, text: d.text, relationshipIds: statedIn.get(d.slug) ?? [] }));
-  // Evidence lives on the relationship itself, as parallel lists, so reading a relationship
-  // with its evidence costs no extra hop per relationship.
-  const relationships = seed.relationships.map((r) => ({
-    id: r.id,
-    type: r.type,
-    source: globalId('Entity', r.sourceSlug),
-    target: globalId('Entity', r.targetSlug),
-    props: {
-      id: r.id,
-      stance: r.stance,
-      modality: r.modality,
-      attributedTo: r.attributedToSlug === null ? null : globalId('Entity', r.attributedToSlug),
-      evidenceQuotes: r.evidence.map((e) => e.quote),
-      evidenceStarts: r.evidence.map((e) => e.start),
-      evidenceEnds: r.evidence.map((e) => e.end),
-      evidenceDocuments: r.evidence.map((e) => globalId('Document', e.documentSlug)),
-      documents: [...new Set(r.evidence.map((e) => globalId('Document', e.documentSlug)))],
-    },
+  const documents = seed.documents.map((d) => ({
+    id: globalId('Document', d.slug),
+    title: d.title,
+    text: d.text,
+    contentHash: contentHash(d.title, d.text),
+    url: null,
+    publishedAt: null,
+    relationshipIds: statedIn.get(d.slug) ?? [],
   }));
+  const relationships = seed.relationships
+    .map((r): RelationshipRow & { type: (typeof RELATION_TYPES)[number] } => {
+      const source = resolve(r.sourceSlug);
+      const target = resolve(r.targetSlug);
+      const attributedTo = r.attributedToSlug === null ? null : resolve(r.attributedToSlug);
+      return {
+        type: r.type,
+        key: relationshipKey({ sourceId: source, type: r.type, targetId: target, stance: r.stance, modality: r.modality, attributedToId: attributedTo }),
+        id: r.id,
+        source,
+        target,
+        stance: r.stance,
+        modality: r.modality,
+        attributedTo,
+        quotes: r.evidence.map((e) => e.quote),
+        starts: r.evidence.map((e) => e.start),
+        ends: r.evidence.map((e) => e.end),
+        documents: r.evidence.map((e) => globalId('Document', e.documentSlug)),
+        origins: r.evidence.map(() => 'seed'),
+      };
+    })
+    // A relationship between two entities that were merged into one would join it to itself.
+    .filter((r) => r.source !== r.target);
   const mentions = seed.mentions.map((m) => ({
     document: globalId('Document', m.documentSlug),
-    entity: globalId('Entity', m.entitySlug),
+    entity: resolve(m.entitySlug),
     starts: m.spans.map((s) => s.start),
     ends: m.spans.map((s) => s.end),
     texts: m.spans.map((s) => s.text),
   }));
+  const entityIds = entities.map((e) => e.id);
+  const documentIds = documents.map((d) => d.id);
 
   // One transaction, whatever the size; large lists go in batches so each statement stays small.
-  const inBatches = async <T>(tx: ManagedTransaction, cypher: string, rows: T[]): Promise<void> => {
-    for (let at = 0; at < rows.length; at += BATCH_SIZE) await tx.run(cypher, { rows: rows.slice(at, at + BATCH_SIZE) });
+  const inBatches = async <T>(rows: T[], build: (batch: T[]) => ReturnType<typeof statement>): Promise<void> => {
+    for (let at = 0; at < rows.length; at += BATCH_SIZE) await run(tx, build(rows.slice(at, at + BATCH_SIZE)));
   };
+  const types = relationTypePattern();
 
-  // A big seed takes longer than a request may: the loader's transaction has no timeout.
-  const counts = await db.withTimeout(undefined).writeTransaction(async (tx: ManagedTransaction) => {
-    // Seed: remove what the seed no longer has
-    await tx.run('MATCH (n:Name) DETACH DELETE n');
-    await tx.run('MATCH (e:Entity) WHERE NOT e.id IN $ids DETACH DELETE e', { ids: entities.map((e) => e.id) });
-    await tx.run('MATCH (d:Document) WHERE NOT d.id IN $ids DETACH DELETE d', { ids: documents.map((d) => d.id) });
+  // What the seed no longer has goes, unless curators built on it: then it stays theirs.
+  await run(tx, statement('seed.drop-names', 'MATCH (n:Name)-[:NAMES]->(e:Entity) WHERE e.id IN $ids AND e.curated IS NULL DETACH DELETE n', { ids: entityIds }));
+  await run(
+    tx,
+    statement(
+      'seed.drop-relationships',
+      `MATCH ()-[r${types}]->() WHERE r.seeded AND NOT r.key IN $keys
+       WITH r, [i IN range(0, size(r.evidenceOrigins) - 1) WHERE r.evidenceOrigins[i] <> 'seed'] AS kept
+       CALL (r, kept) {
+         WITH r, kept WHERE size(kept) = 0
+         DELETE r
+       }
+       CALL (r, kept) {
+         WITH r, kept WHERE size(kept) > 0
+         SET r.evidenceQuotes = [i IN kept | r.evidenceQuotes[i]], r.evidenceStarts = [i IN kept | r.evidenceStarts[i]],
+             r.evidenceEnds = [i IN kept | r.evidenceEnds[i]], r.evidenceDocuments = [i IN kept | r.evidenceDocuments[i]],
+             r.evidenceOrigins = [i IN kept | r.evidenceOrigins[i]], r.seeded = false
+         SET r.documents = reduce(acc = [], d IN r.evidenceDocuments | CASE WHEN d IN acc THEN acc ELSE acc + d END)
+       }`,
+      { keys: relationships.map((r) => r.key) },
+    ),
+  );
+  await run(
+    tx,
+    statement(
+      'seed.drop-entities',
+      `MATCH (e:Entity) WHERE e.seeded AND NOT e.id IN $ids
+       WITH e, e.curated IS NOT NULL OR EXISTS { (e)-[r]-() WHERE 'curated' IN r.evidenceOrigins } AS keep
+       CALL (e, keep) { WITH e, keep WHERE keep SET e.seeded = false, e.curated = true }
+       CALL (e, keep) { WITH e, keep WHERE NOT keep OPTIONAL MATCH (n:Name)-[:NAMES]->(e) DETACH DELETE n, e }`,
+      { ids: entityIds },
+    ),
+  );
+  await run(
+    tx,
+    statement(
+      'seed.drop-documents',
+      `MATCH (d:Document) WHERE d.seeded AND NOT d.id IN $ids
+       WITH d, EXISTS { MATCH ()-[r${types}]->() WHERE d.id IN r.documents } AS keep
+       CALL (d, keep) { WITH d, keep WHERE keep SET d.seeded = false }
+       CALL (d, keep) { WITH d, keep WHERE NOT keep DETACH DELETE d }`,
+      { ids: documentIds },
+    ),
+  );
 
-    // Seed: entities and their name keys
+  await inBatches(entities, upsertSeedEntities);
+  await inBatches(documents, upsertSeedDocuments);
+  for (const type of RELATION_TYPES) {
     await inBatches(
-      tx,
-      `UNWIND $rows AS row
-       MERGE (e:Entity {id: row.id})
-       SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases, e.aliasText = row.aliasText, e.description = row.description,
-           e.wikidata = row.wikidata, e.iso3 = row.iso3
-       WITH e, row
-       UNWIND row.keys AS key
-       CREATE (:Name {key: key})-[:NAMES]->(e)`,
-      entities,
+      relationships.filter((r) => r.type === type),
+      (batch) => stateRelationships(type, batch, { stripSeed: true, seeded: true }),
     );
+  }
 
-    // Seed: documents
-    await inBatches(
-      tx,
-      `UNWIND $rows AS row
-       MERGE (d:Document {id: row.id})
-       SET d.title = row.title, d.text = row.text, d.relationshipIds = row.relationshipIds`,
-      documents,
-    );
-
-    // Seed: relationships, one statement per type (relationship types cannot be parameters; they
-    // come from the vocabulary allowlist)
-    await tx.run(`MATCH ()-[r${relationTypePattern()}]->() WHERE NOT r.id IN $ids DELETE r`, { ids: relationships.map((r) => r.id) });
-    for (const type of RELATION_TYPES) {
-      await inBatches(
-        tx,
-        `UNWIND $rows AS row
-         MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
-         MERGE (s)-[r${relationTypePattern([type])} {id: row.id}]->(t)
-         SET r = row.props`,
-        relationships.filter((r) => r.type === type),
-      );
-    }
-
-    // Seed: mentions, found in the text by the loader
-    await tx.run('MATCH (:Document)-[m:MENTIONS]->(:Entity) DELETE m');
-    await inBatches(
-      tx,
+  // Mentions of the seed's documents, found in the text by the reader.
+  await run(tx, statement('seed.drop-mentions', 'MATCH (d:Document)-[m:MENTIONS]->(:Entity) WHERE d.id IN $ids DELETE m', { ids: documentIds }));
+  await inBatches(mentions, (rows) =>
+    statement(
+      'seed.create-mentions',
       `UNWIND $rows AS row
        MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
        CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
-      mentions,
+      { rows },
+    ),
+  );
+
+  if (curated) {
+    // Curators' documents, entities and relationships meet the seed's: find every document's
+    // mentions and relationships again from the graph as it now is.
+    const all = (await run(tx, statement('seed.all-documents', 'MATCH (d:Document) RETURN d.id AS id'))).map((r) => r.get('id') as string);
+    await refreshMentions(tx, all);
+    await run(
+      tx,
+      statement(
+        'seed.document-relationship-ids',
+        `MATCH (d:Document)
+         CALL (d) {
+           MATCH ()-[r${types}]->() WHERE d.id IN r.documents
+           WITH r.id AS id ORDER BY id
+           RETURN collect(id) AS ids
+         }
+         SET d.relationshipIds = ids`,
+      ),
     );
+  } else {
+    await inBatches(documents, (rows) =>
+      statement('seed.document-relationship-ids', 'UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.relationshipIds = row.relationshipIds', { rows }),
+    );
+  }
 
-    await countRelationships(tx);
-
-    return {
-      entities: entities.length,
-      names: entities.reduce((n, e) => n + e.keys.length, 0),
-      documents: documents.length,
-      relationships: relationships.length,
-      mentions: mentions.reduce((n, m) => n + m.starts.length, 0),
-    };
-  });
-  // The planner's statistics lag a large write: resample the indexes and drop cached plans now,
-  // or the first plans after a big load can scan an index instead of seeking in it (measured:
-  // a name lookup at 100k entities ran at 80 req/s instead of about 1,200 until it was replanned).
-  // Seed: replan
-  await db.withTimeout(undefined).read('CALL db.prepareForReplanning()', {}, () => undefined);
-  return counts;
+  await countRelationships(tx);
+  await recordChange(tx, { by: 'seed', kind: 'SEEDED', nodeId: null });
+  return {
+    entities: entities.length,
+    names: entities.reduce((n, e) => n + e.names.length, 0),
+    documents: documents.length,
+    relationships: relationships.length,
+    mentions: mentions.reduce((n, m) => n + m.starts.length, 0),
+  };
 }
 
 /** Rewrites the relationship counts (see RELATIONSHIP_COUNT) from the relationships in the graph. */

@@ -8,7 +8,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { globalId, nameKey, SLUG } from '../model/ids';
 import { ENTITY_KINDS, MODALITIES, RELATION_TYPES, STANCES, type EntityKind, type Modality, type RelationType, type Stance } from '../model/vocabulary';
-import { findMentions, looseForm, occurrences, type Span } from './text';
+import { findMentions, locateQuote, type Span } from '../model/text';
+import { iso3Problem, wikidataProblem } from '../model/entity';
 
 export interface SeedEntity {
   slug: string;
@@ -159,7 +160,7 @@ function readRelationships(file: string, problems: Problems, entities: SeedEntit
           check(false, `${where}: quote must be a non-empty string copied from the text`);
           return;
         }
-        const span = locateQuote(document, e.quote, e.occurrence);
+        const span = locateQuote(document.text, e.quote, e.occurrence, `"${document.slug}"`);
         if (typeof span === 'string') check(false, `${where}: ${span}`);
         else evidence.push({ documentSlug: document.slug, quote: e.quote, ...span });
       });
@@ -185,26 +186,6 @@ function readRelationships(file: string, problems: Problems, entities: SeedEntit
     });
   });
   return relationships;
-}
-
-/** The quote's span in the document, or the reason it has none. */
-function locateQuote(document: SeedDocument, quote: string, occurrence: unknown): Span | string {
-  const found = occurrences(document.text, quote);
-  const shown = JSON.stringify(quote.length > 80 ? `${quote.slice(0, 77)}...` : quote);
-  if (found.length === 0) {
-    const loose = occurrences(looseForm(document.text), looseForm(quote)).length > 0;
-    return `quote ${shown} is not in document "${document.slug}"${loose ? ' (it differs from the text only in quote marks, dashes or whitespace: copy it exactly)' : ''}`;
-  }
-  if (occurrence === undefined) {
-    if (found.length > 1) return `quote ${shown} is ambiguous: it occurs ${found.length} times in document "${document.slug}" (at offsets ${found.join(', ')}); add occurrence: 1 to ${found.length}, or quote more of the sentence`;
-    const start = found[0] as number;
-    return { start, end: start + quote.length };
-  }
-  if (typeof occurrence !== 'number' || !Number.isInteger(occurrence) || occurrence < 1 || occurrence > found.length) {
-    return `occurrence must be an integer from 1 to ${found.length} (the quote occurs ${found.length} time${found.length === 1 ? '' : 's'}), got ${JSON.stringify(occurrence)}`;
-  }
-  const start = found[occurrence - 1] as number;
-  return { start, end: start + quote.length };
 }
 
 /** Every span of every document that names an entity by its name or an alias. */
@@ -283,9 +264,8 @@ function readEntities(file: string, problems: Problems): SeedEntity[] {
     }
     const description = optionalString(r.description, 'description', fail);
     const wikidata = optionalString(r.wikidata, 'wikidata', fail);
-    if (wikidata !== null && !/^Q[1-9][0-9]*$/.test(wikidata)) fail(`wikidata must be a QID such as Q7184, got ${JSON.stringify(wikidata)}`);
     const iso3 = optionalString(r.iso3, 'iso3', fail);
-    if (iso3 !== null && !/^[A-Z]{3}$/.test(iso3)) fail(`iso3 must be an ISO 3166-1 alpha-3 code such as JPN, got ${JSON.stringify(iso3)}`);
+    for (const problem of [wikidataProblem(wikidata), iso3Problem(iso3)]) if (problem !== null) fail(problem);
 
     if (typeof slug !== 'string' || bySlug.has(slug)) return;
     bySlug.set(slug, index);

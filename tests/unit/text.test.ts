@@ -1,4 +1,4 @@
-import { findMentions, isCaseSensitive, occurrences } from '../../src/seed/text';
+import { findMentions, isCaseSensitive, occurrences } from '../../src/model/text';
 
 const labels = (...pairs: [string, string][]) => pairs.map(([label, owner]) => ({ label, owner }));
 

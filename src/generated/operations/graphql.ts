@@ -4,6 +4,45 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddDocumentInput = {
+  publishedAt?: string | null | undefined;
+  text: string;
+  title: string;
+  /** Where it was published. */
+  url?: string | null | undefined;
+};
+
+export type AddEntityInput = {
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  iso3?: string | null | undefined;
+  kind: EntityKind;
+  name: string;
+  wikidataId?: string | null | undefined;
+};
+
+export type AssertRelationshipInput = {
+  /** Whose claim it is; required for ATTRIBUTED, refused otherwise. */
+  attributedToId?: string | null | undefined;
+  /** At least one. */
+  evidence: Array<EvidenceInput>;
+  modality: Modality;
+  sourceId: string;
+  stance: Stance;
+  targetId: string;
+  type: RelationType;
+};
+
+export type ChangeKind =
+  | 'DOCUMENT_ADDED'
+  | 'ENTITIES_MERGED'
+  | 'ENTITY_ADDED'
+  | 'ENTITY_UPDATED'
+  | 'EVIDENCE_ADDED'
+  | 'RELATIONSHIP_ASSERTED'
+  | 'RELATIONSHIP_RETRACTED'
+  | 'SEEDED';
+
 export type Direction =
   | 'BOTH'
   | 'INCOMING'
@@ -23,6 +62,14 @@ export type EntityKind =
   | 'REGION'
   /** A sea or other body of water. */
   | 'SEA';
+
+export type EvidenceInput = {
+  documentId: string;
+  /** Which occurrence of the quote, from 1, when the text has it more than once. */
+  occurrence?: number | null | undefined;
+  /** Copied exactly from the document's text. */
+  quote: string;
+};
 
 export type Modality =
   /** The document states it as fact. */
@@ -78,6 +125,72 @@ export type Stance =
   | 'ADVERSARIAL'
   | 'COOPERATIVE'
   | 'NEUTRAL';
+
+/** Only the fields given change; `aliases`, when given, replaces the list. */
+export type UpdateEntityInput = {
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  iso3?: string | null | undefined;
+  name?: string | null | undefined;
+  wikidataId?: string | null | undefined;
+};
+
+export type AddDocumentMutationVariables = Exact<{
+  input: AddDocumentInput;
+}>;
+
+
+export type AddDocumentMutation = { addDocument: { id: string, title: string, url: string | null, publishedAt: string | null, entities: Array<{ id: string, name: string }> } };
+
+export type AddEntityMutationVariables = Exact<{
+  input: AddEntityInput;
+}>;
+
+
+export type AddEntityMutation = { addEntity: { id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, wikidataId: string | null, iso3: string | null } };
+
+export type UpdateEntityMutationVariables = Exact<{
+  id: string;
+  input: UpdateEntityInput;
+}>;
+
+
+export type UpdateEntityMutation = { updateEntity: { id: string, name: string, aliases: Array<string>, description: string | null, wikidataId: string | null, iso3: string | null } };
+
+export type MergeEntitiesMutationVariables = Exact<{
+  keepId: string;
+  mergeId: string;
+}>;
+
+
+export type MergeEntitiesMutation = { mergeEntities: { id: string, name: string, aliases: Array<string> } };
+
+export type AssertRelationshipMutationVariables = Exact<{
+  input: AssertRelationshipInput;
+}>;
+
+
+export type AssertRelationshipMutation = { assertRelationship: { id: string, type: RelationType, stance: Stance, modality: Modality, source: { id: string }, target: { id: string }, attributedTo: { id: string } | null, evidence: Array<{ quote: string, start: number, end: number, document: { id: string } }>, retraction: { reason: string, by: string, at: string } | null } };
+
+export type RetractRelationshipMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type RetractRelationshipMutation = { retractRelationship: { id: string, type: RelationType, retraction: { reason: string, by: string, at: string } | null } };
+
+export type ChangesQueryVariables = Exact<{
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ChangesQuery = { changes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ cursor: string, at: string, by: string, kind: ChangeKind, nodeId: string | null, node:
+        | { id: string }
+        | { name: string, id: string }
+        | { id: string, retraction: { reason: string } | null }
+       | null }> } };
 
 export type DocumentsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -269,6 +382,128 @@ export const RelationshipFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RelationshipFields"}) as unknown as TypedDocumentString<RelationshipFieldsFragment, unknown>;
+export const AddDocumentDocument = new TypedDocumentString(`
+    mutation AddDocument($input: AddDocumentInput!) {
+  addDocument(input: $input) {
+    id
+    title
+    url
+    publishedAt
+    entities {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddDocumentMutation, AddDocumentMutationVariables>;
+export const AddEntityDocument = new TypedDocumentString(`
+    mutation AddEntity($input: AddEntityInput!) {
+  addEntity(input: $input) {
+    id
+    name
+    kind
+    aliases
+    description
+    wikidataId
+    iso3
+  }
+}
+    `) as unknown as TypedDocumentString<AddEntityMutation, AddEntityMutationVariables>;
+export const UpdateEntityDocument = new TypedDocumentString(`
+    mutation UpdateEntity($id: ID!, $input: UpdateEntityInput!) {
+  updateEntity(id: $id, input: $input) {
+    id
+    name
+    aliases
+    description
+    wikidataId
+    iso3
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEntityMutation, UpdateEntityMutationVariables>;
+export const MergeEntitiesDocument = new TypedDocumentString(`
+    mutation MergeEntities($keepId: ID!, $mergeId: ID!) {
+  mergeEntities(keepId: $keepId, mergeId: $mergeId) {
+    id
+    name
+    aliases
+  }
+}
+    `) as unknown as TypedDocumentString<MergeEntitiesMutation, MergeEntitiesMutationVariables>;
+export const AssertRelationshipDocument = new TypedDocumentString(`
+    mutation AssertRelationship($input: AssertRelationshipInput!) {
+  assertRelationship(input: $input) {
+    id
+    type
+    stance
+    modality
+    source {
+      id
+    }
+    target {
+      id
+    }
+    attributedTo {
+      id
+    }
+    evidence {
+      quote
+      start
+      end
+      document {
+        id
+      }
+    }
+    retraction {
+      reason
+      by
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssertRelationshipMutation, AssertRelationshipMutationVariables>;
+export const RetractRelationshipDocument = new TypedDocumentString(`
+    mutation RetractRelationship($id: ID!, $reason: String!) {
+  retractRelationship(id: $id, reason: $reason) {
+    id
+    type
+    retraction {
+      reason
+      by
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RetractRelationshipMutation, RetractRelationshipMutationVariables>;
+export const ChangesDocument = new TypedDocumentString(`
+    query Changes($after: String, $first: Int) {
+  changes(after: $after, first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      cursor
+      at
+      by
+      kind
+      nodeId
+      node {
+        id
+        ... on Entity {
+          name
+        }
+        ... on Relationship {
+          retraction {
+            reason
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const DocumentsDocument = new TypedDocumentString(`
     query Documents($first: Int, $after: String) {
   documents(first: $first, after: $after) {

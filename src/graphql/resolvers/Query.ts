@@ -11,24 +11,15 @@ import { searchGraph } from '../../queries/search';
 import { checkRange } from '../limits';
 import { selects } from '../selection';
 import type { EntityModel } from '../../model';
-import { nodeTypeOf } from '../../model/ids';
+import { loadNode } from './Node';
+import { changeCursor } from './Change';
+import { pageChanges } from '../../queries/changes';
 import { checkFirst, connection, decodeCursor, encodeCursor, idCursor, idPosition } from '../cursor';
 
 const entityCursor = (e: EntityModel): string => encodeCursor([e.name, e.id]);
 
 export const Query: QueryResolvers = {
-  node: async (_parent, { id }, { loaders }) => {
-    switch (nodeTypeOf(id)) {
-      case 'Entity':
-        return loaders.entityById.load(id);
-      case 'Document':
-        return loaders.documentById.load(id);
-      case 'Relationship':
-        return loaders.relationshipById.load(id);
-      default:
-        return null;
-    }
-  },
+  node: (_parent, { id }, { loaders }) => loadNode(id, loaders),
 
   entity: async (_parent, { id, name }, { loaders, db }) => {
     const hasId = id !== undefined && id !== null;
@@ -92,6 +83,12 @@ export const Query: QueryResolvers = {
   },
 
   document: (_parent, { id }, { loaders }) => loaders.documentById.load(id),
+
+  changes: async (_parent, { after, first }, { db, limits }) => {
+    const position = after === undefined || after === null ? null : decodeCursor<[number]>(after, ['number'])[0];
+    const page = await pageChanges(db, { after: position ?? 0, first: checkFirst(first, limits) });
+    return connection(page, changeCursor, position !== null);
+  },
 
   documents: async (_parent, { first, after }, { db, limits }) => {
     const position = idPosition(after);

@@ -19,5 +19,7 @@ export const Relationship: RelationshipResolvers = {
   // Read without evidence only when the selection did not ask for it; a reader that got here
   // anyway (a selection the look-ahead did not foresee) still gets it, with one batched query.
   evidence: (relationship, _args, { loaders }) => relationship.evidence ?? loaders.relationshipById.load(relationship.id).then((read) => read?.evidence ?? []),
+  // Lists, neighbourhoods and paths read standing relationships only; node(id) reads the retraction.
+  retraction: (relationship) => relationship.retraction ?? null,
   attributedTo: (relationship, _args, { loaders }) => (relationship.attributedToId === null ? null : loaders.entityById.load(relationship.attributedToId)),
 };

@@ -1,5 +1,8 @@
 import type { Resolvers } from '../../generated/resolvers';
+import { Change } from './Change';
 import { Document, Evidence, Mention } from './Document';
+import { Mutation } from './Mutation';
+import { DateTime } from '../scalars';
 import { Entity } from './Entity';
 import { Node } from './Node';
 import { Path } from './Path';
@@ -7,4 +10,4 @@ import { Query } from './Query';
 import { Relationship } from './Relationship';
 import { SearchHit } from './SearchHit';
 
-export const resolvers: Resolvers = { Query, Node, Entity, Relationship, Document, Evidence, Mention, Path, SearchHit };
+export const resolvers: Resolvers = { Query, Mutation, Change, DateTime, Node, Entity, Relationship, Document, Evidence, Mention, Path, SearchHit };

@@ -1,0 +1,73 @@
+/**
+ * The change log: one `Change` node per write, created in the write's own transaction, numbered
+ * by one `ChangeLog` counter node. Every write transaction first takes that node's write lock
+ * (`lockChangeLog`), so writers commit one at a time and sequence numbers are gap-free and in
+ * commit order: a reader that sees change N has seen every change before it. A transaction that
+ * fails or is refused rolls its number back with everything else. Tailing is an index seek on
+ * `seq` (`seq > $after`), which live updates poll.
+ */
+import type { ManagedTransaction, Executor, Neo4jRecord } from '../neo4j/driver';
+import { int, toNumber } from '../neo4j/driver';
+import { run, statement, type Statement } from '../neo4j/statement';
+import type { ChangeKind, ChangeModel, Page } from '../model';
+
+export const CHANGE_LOG = 'ChangeLog';
+
+/**
+ * Serialises writers. Setting the counter to itself takes the node's exclusive lock (held to
+ * commit) without changing the graph, so a write that turns out to have nothing to do leaves
+ * the graph exactly as it was. (`applySchema` creates the node and its uniqueness constraint.)
+ */
+export const lockChangeLog = (): Statement =>
+  statement('changes.lock', `MERGE (log:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET log.seq = 0 SET log.seq = log.seq RETURN log.seq AS seq`);
+
+export const appendChange = (change: { by: string; kind: ChangeKind; nodeId: string | null }): Statement =>
+  statement(
+    'changes.append',
+    `MATCH (log:${CHANGE_LOG} {name: 'changes'})
+     SET log.seq = log.seq + 1
+     CREATE (c:Change {seq: log.seq, at: timestamp(), by: $by, kind: $kind, nodeId: $nodeId})
+     RETURN c.seq AS seq`,
+    change,
+  );
+
+/** Takes the write lock; the work then runs alone among writers. */
+export async function lockWrites(tx: ManagedTransaction): Promise<void> {
+  await run(tx, lockChangeLog());
+}
+
+export async function recordChange(tx: ManagedTransaction, change: { by: string; kind: ChangeKind; nodeId: string | null }): Promise<number> {
+  const records = await run(tx, appendChange(change));
+  return toNumber(records[0]?.get('seq'));
+}
+
+const CHANGE_ROW = '[c.seq, c.at, c.by, c.kind, c.nodeId]';
+
+function toChange(value: unknown): ChangeModel {
+  const [seq, at, by, kind, nodeId] = value as [unknown, unknown, string, ChangeKind, string | null];
+  return { seq: toNumber(seq), at: new Date(toNumber(at)).toISOString(), by, kind, nodeId: nodeId ?? null };
+}
+
+/** Changes after `after` (a sequence number; 0 for all), oldest first, and how many there are in all. */
+export function pageChanges(db: Executor, { after, first }: { after: number; first: number }): Promise<Page<ChangeModel>> {
+  return db.read(
+    `OPTIONAL MATCH (log:${CHANGE_LOG} {name: 'changes'})
+     CALL () {
+       MATCH (c:Change) WHERE c.seq > $after
+       WITH c ORDER BY c.seq LIMIT $limit
+       RETURN collect(${CHANGE_ROW}) AS page
+     }
+     RETURN coalesce(log.seq, 0) AS total, page`,
+    { after: int(after), limit: int(first + 1) },
+    (records: Neo4jRecord[]) => {
+      const record = records[0];
+      const page = record === undefined ? [] : (record.get('page') as unknown[]).map(toChange);
+      return { items: page.slice(0, first), hasNextPage: page.length > first, totalCount: record === undefined ? 0 : toNumber(record.get('total')) };
+    },
+  );
+}
+
+/** The last sequence number written (0 before the first change). */
+export function lastChangeSeq(db: Executor): Promise<number> {
+  return db.read(`OPTIONAL MATCH (log:${CHANGE_LOG} {name: 'changes'}) RETURN coalesce(log.seq, 0) AS seq`, {}, (records) => toNumber(records[0]?.get('seq') ?? 0));
+}
