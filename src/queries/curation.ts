@@ -43,6 +43,30 @@ function refuse(problems: string[], argumentName?: string): never {
   throw new BadUserInputError(problems.join('; '), argumentName);
 }
 
+/**
+ * Writers of this process queue here before they open a transaction: the change log's lock
+ * admits one writer at a time anyway, and a writer waiting inside Neo4j holds a transaction
+ * whose timeout runs while it waits (20 identical writes at once timed out that way). Across
+ * processes the lock alone orders them.
+ */
+let writeQueue: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = writeQueue.then(work, work);
+  writeQueue = result.catch(() => undefined);
+  return result;
+}
+
+/** A curation unit of work: queued, then one write transaction that first takes the change log's lock. */
+function write<T>(db: Executor, name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  return oneAtATime(() =>
+    db.writeTransaction(async (tx) => {
+      await lockWrites(tx);
+      return work(tx);
+    }, name),
+  );
+}
+
 async function change(tx: ManagedTransaction, by: Author, kind: ChangeKind, nodeId: string | null): Promise<void> {
   await recordChange(tx, { by, kind, nodeId });
 }
@@ -67,8 +91,7 @@ export function addDocument(db: Executor, by: Author, input: AddDocumentInput): 
   if (problems.length > 0) refuse(problems.map((p) => `addDocument: ${p}`));
 
   const hash = contentHash(title, input.text);
-  return db.writeTransaction(async (tx) => {
-    await lockWrites(tx);
+  return write(db, 'addDocument', async (tx) => {
     const existing = await run(tx, statement('document.by-content', `MATCH (d:Document {contentHash: $hash}) RETURN ${documentProjection('d')} AS document`, { hash }));
     if (existing[0] !== undefined) return toDocument(existing[0].get('document'));
     const id = curatedDocumentId(title, hash);
@@ -76,7 +99,7 @@ export function addDocument(db: Executor, by: Author, input: AddDocumentInput): 
     await refreshMentions(tx, [id]);
     await change(tx, by, 'DOCUMENT_ADDED', id);
     return readDocument(tx, id);
-  }, 'addDocument');
+  });
 }
 
 function isHttpUrl(value: string): boolean {
@@ -150,8 +173,7 @@ export function addEntity(db: Executor, by: Author, input: AddEntityInput): Prom
   if (name !== '' && slug === '') problems.push(`name ${JSON.stringify(name)} has no letter or digit to make an id from`);
   if (problems.length > 0) refuse(problems.map((p) => `addEntity: ${p}`));
 
-  return db.writeTransaction(async (tx) => {
-    await lockWrites(tx);
+  return write(db, 'addEntity', async (tx) => {
     await checkNamesFree(tx, row, [name, ...aliases], null, 'addEntity');
     const clash = await run(tx, statement('entity.id-taken', 'OPTIONAL MATCH (e:Entity {id: $id}) OPTIONAL MATCH (r:Redirect {id: $id}) RETURN e.name AS name, r IS NOT NULL AS redirect', { id }));
     const taken = clash[0];
@@ -162,12 +184,11 @@ export function addEntity(db: Executor, by: Author, input: AddEntityInput): Prom
     await refreshMentions(tx, await documentsThatMayName(tx, [row.name, ...row.aliases]));
     await change(tx, by, 'ENTITY_ADDED', id);
     return readEntity(tx, id);
-  }, 'addEntity');
+  });
 }
 
 export function updateEntity(db: Executor, by: Author, id: string, input: UpdateEntityInput): Promise<EntityModel> {
-  return db.writeTransaction(async (tx) => {
-    await lockWrites(tx);
+  return write(db, 'updateEntity', async (tx) => {
     const currentId = await resolveEntity(tx, id, 'id');
     const current = await readEntity(tx, currentId);
     const name = input.name === undefined || input.name === null ? current.name : input.name.trim();
@@ -189,7 +210,7 @@ export function updateEntity(db: Executor, by: Author, id: string, input: Update
     await refreshMentions(tx, [...mentioning, ...(await documentsThatMayName(tx, [row.name, ...row.aliases]))]);
     await change(tx, by, 'ENTITY_UPDATED', currentId);
     return readEntity(tx, currentId);
-  }, 'updateEntity');
+  });
 }
 
 function emptyToNull(value: string | null | undefined): string | null {
@@ -260,8 +281,7 @@ export function assertRelationship(db: Executor, by: Author, input: AssertRelati
   });
   if (problems.length > 0) refuse(problems.map((p) => `assertRelationship: ${p}`));
 
-  return db.writeTransaction(async (tx) => {
-    await lockWrites(tx);
+  return write(db, 'assertRelationship', async (tx) => {
     const sourceId = await resolveEntity(tx, input.sourceId, 'sourceId');
     const targetId = await resolveEntity(tx, input.targetId, 'targetId');
     const attributedToId = attributedTo === null ? null : await resolveEntity(tx, attributedTo, 'attributedToId');
@@ -303,7 +323,7 @@ export function assertRelationship(db: Executor, by: Author, input: AssertRelati
       await run(tx, updateDocumentRelationshipIds([...new Set(await documentsOf(tx, id))].map((document) => ({ document, add: [id], remove: [] }))));
     }
     return readRelationship(tx, id);
-  }, 'assertRelationship');
+  });
 }
 
 /** Each quote's span in its document's stored text; every problem at once, naming document and quote. */
@@ -353,8 +373,7 @@ export function retractRelationship(db: Executor, by: Author, id: string, reason
   const ends = relationshipEnds(id);
   if (ends === null) refuse([`retractRelationship: ${JSON.stringify(id.slice(0, 200))} is not a relationship id`], 'id');
 
-  return db.writeTransaction(async (tx) => {
-    await lockWrites(tx);
+  return write(db, 'retractRelationship', async (tx) => {
     const found = await run(
       tx,
       statement(
@@ -373,7 +392,7 @@ export function retractRelationship(db: Executor, by: Author, id: string, reason
     await run(tx, updateDocumentRelationshipIds((record.get('documents') as string[]).map((document) => ({ document, add: [], remove: [id] }))));
     await change(tx, by, 'RELATIONSHIP_RETRACTED', id);
     return readRelationship(tx, id);
-  }, 'retractRelationship');
+  });
 }
 
 // --- merging -------------------------------------------------------------------------------
@@ -397,8 +416,7 @@ interface StoredRelationship {
  * retracted, with the merge as its reason; the merged ID redirects to the kept entity.
  */
 export function mergeEntities(db: Executor, by: Author, keepId: string, mergeId: string): Promise<EntityModel> {
-  return db.writeTransaction(async (tx) => {
-    await lockWrites(tx);
+  return write(db, 'mergeEntities', async (tx) => {
     const keep = await resolveEntity(tx, keepId, 'keepId');
     const merge = await resolveEntity(tx, mergeId, 'mergeId');
     if (keep === merge) refuse([`mergeEntities: ${keepId} and ${mergeId} are the same entity${keepId === mergeId ? '' : ' (one was merged into the other already)'}`]);
@@ -450,7 +468,14 @@ export function mergeEntities(db: Executor, by: Author, keepId: string, mergeId:
       rows.push({ type: base.type, stored, source: base.sourceId, target: base.targetId, props });
     }
 
-    await run(tx, statement('merge.delete-relationships', `CALL () { ${TOUCHED_RELATIONSHIPS} } DELETE r`, { keep, merge }));
+    await run(
+      tx,
+      statement(
+        'merge.delete-relationships',
+        'UNWIND $rows AS row MATCH (:Entity {id: row.source})-[r]->(:Entity {id: row.target}) WHERE r.id = row.id DELETE r',
+        { rows: touched.map((r) => ({ id: r.id, source: r.sourceId, target: r.targetId })) },
+      ),
+    );
     for (const stored of STORED_RELATIONSHIP_TYPES) {
       const ofType = rows.filter((r) => r.stored === stored);
       if (ofType.length === 0) continue;
@@ -493,7 +518,7 @@ export function mergeEntities(db: Executor, by: Author, keepId: string, mergeId:
     await refreshMentions(tx, mentioning);
     await change(tx, by, 'ENTITIES_MERGED', merge);
     return readEntity(tx, keep);
-  }, 'mergeEntities');
+  });
 }
 
 function aggregate(deltas: { type: string; stance: string; modality: string; delta: number }[]): { type: string; stance: string; modality: string; delta: number }[] {
@@ -539,23 +564,22 @@ function unitedEvidence(members: StoredRelationship[]): Record<string, unknown> 
   };
 }
 
-/** The relationships a merge rewrites: every one at either entity, and those attributed to the merged one (an index seek per type). */
-const TOUCHED_RELATIONSHIPS = [
-  'MATCH (e:Entity)-[r]-() WHERE e.id IN [$keep, $merge] AND r.id IS NOT NULL RETURN r',
-  ...STORED_RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t}]->() WHERE r.attributedTo = $merge RETURN r`),
-].join(' UNION ');
-
+/**
+ * The relationships a merge rewrites: every one at either entity, and those attributed to the
+ * merged one (an index seek per type; one statement each, as a union of them all took seconds to plan).
+ */
 async function readTouchedRelationships(tx: ManagedTransaction, keep: string, merge: string): Promise<StoredRelationship[]> {
+  const row = 'r.id AS id, type(r) AS stored, coalesce(r.type, type(r)) AS type, startNode(r).id AS source, endNode(r).id AS target, properties(r) AS props';
   const records = await run(
     tx,
-    statement(
-      'merge.touched-relationships',
-      `CALL () { ${TOUCHED_RELATIONSHIPS} }
-       RETURN r.id AS id, type(r) AS stored, coalesce(r.type, type(r)) AS type, startNode(r).id AS source, endNode(r).id AS target, properties(r) AS props`,
-      { keep, merge },
-    ),
+    statement('merge.relationships-at-entities', `MATCH (e:Entity)-[r]-() WHERE e.id IN [$keep, $merge] AND r.id IS NOT NULL RETURN DISTINCT ${row}`, { keep, merge }),
   );
-  return records.map((r) => {
+  for (const type of STORED_RELATIONSHIP_TYPES) {
+    records.push(...(await run(tx, statement(`merge.relationships-attributed.${type}`, `MATCH ()-[r:${type}]->() WHERE r.attributedTo = $merge RETURN ${row}`, { merge }))));
+  }
+  // A relationship at either entity may also be attributed to the merged one: once each.
+  const byId = new Map(records.map((r) => [r.get('id') as string, r]));
+  return [...byId.values()].map((r) => {
     const props = r.get('props') as Record<string, unknown>;
     return {
       id: r.get('id') as string,
