@@ -33,7 +33,7 @@ async function main(): Promise<void> {
         ? await startFloor(db)
         : await startApi(
             // Not production: responses carry their round-trip counts, which the report shows.
-            { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, shutdownGraceMs: 1_000 },
+            { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 1_000 },
             0,
             '127.0.0.1',
           );

@@ -16,6 +16,7 @@ import { loadSeed } from './seed/load';
 import { createApolloServer } from './graphql/server';
 import { createContext } from './graphql/context';
 import { createHttpServer } from './http/server';
+import type { AllowedOrigins } from './http/cors';
 
 export interface App {
   url: string;
@@ -60,6 +61,8 @@ export interface ApiOptions {
   introspection: boolean;
   limits: Limits;
   maxBodyBytes: number;
+  /** Origins whose pages may call the API from a browser (CORS_ORIGINS). */
+  corsOrigins: AllowedOrigins;
   shutdownGraceMs: number;
 }
 
@@ -80,6 +83,7 @@ export async function startApi(options: ApiOptions, port: number, host: string):
     isReady: options.isReady,
     isClosing: () => closing,
     maxBodyBytes: options.maxBodyBytes,
+    corsOrigins: options.corsOrigins,
     logger: options.logger,
   });
   await new Promise<void>((resolve, reject) => {
@@ -138,6 +142,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         introspection: config.introspection,
         limits: config.limits,
         maxBodyBytes: config.maxBodyBytes,
+        corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
       },
       config.port,

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseAllowedOrigins, ANY_ORIGIN, type AllowedOrigins } from '../http/cors';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -71,6 +72,8 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
   maxBodyBytes: number;
+  /** Origins whose pages may call the API from a browser (`*`: any). */
+  corsOrigins: AllowedOrigins;
   limits: Limits;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
@@ -96,6 +99,7 @@ export const CONFIG_VARIABLES = [
   'INTROSPECTION',
   'LOG_LEVEL',
   'MAX_BODY_BYTES',
+  'CORS_ORIGINS',
   'MAX_QUERY_DEPTH',
   'MAX_QUERY_COST',
   'MAX_ALIASES',
@@ -190,6 +194,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('NEO4J_PASSWORD: set without NEO4J_URI; the embedded Neo4j runs without auth, so set NEO4J_URI too or unset it');
   }
 
+  const cors = parseAllowedOrigins(read('CORS_ORIGINS') ?? ANY_ORIGIN);
+  problems.push(...cors.problems.map((p) => `CORS_ORIGINS: ${p}`));
+
   const nodeEnv = read('NODE_ENV') ?? 'development';
   const config: Config = {
     nodeEnv,
@@ -198,6 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: read('HOST') ?? '0.0.0.0',
     logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    corsOrigins: cors.allowed,
     limits: {
       ...DEFAULT_LIMITS,
       maxDepth: integer('MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),

@@ -2,12 +2,15 @@
  * The HTTP server: a thin node:http front for Apollo Server (no framework in the hot path).
  * Routes: /graphql (GET and POST, GraphQL over HTTP), /health/live, /health/ready, and the
  * playground (/ and its assets under /playground/, see playground.ts). The request body is read
- * up to a limit (larger gets 413) and parsed as JSON here.
+ * up to a limit (larger gets 413) and parsed as JSON here. /graphql and the health endpoints carry
+ * CORS headers, and CORS preflights to /graphql are answered here (see cors.ts); the playground is
+ * same-origin only.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context';
 import type { Logger } from '../log';
+import { ALLOWED_METHODS, corsResponseHeaders, isPreflight, preflightHeaders, type AllowedOrigins } from './cors';
 import { PLAYGROUND_PREFIX, servePlaygroundAsset, servePlaygroundPage } from './playground';
 
 export interface HttpOptions {
@@ -18,6 +21,8 @@ export interface HttpOptions {
   /** True once shutdown began: responses then close their connection instead of keeping it alive. */
   isClosing: () => boolean;
   maxBodyBytes: number;
+  /** Origins whose pages may call /graphql from a browser (CORS_ORIGINS). */
+  corsOrigins: AllowedOrigins;
   logger: Logger;
 }
 
@@ -58,10 +63,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpOp
   const url = splitTarget(req.url ?? '/');
   switch (url.pathname) {
     case '/graphql':
+      if (req.method === 'OPTIONS') return answerOptions(req, res, options.corsOrigins);
+      setHeaders(res, corsResponseHeaders(req.headers.origin, options.corsOrigins));
       return graphql(req, res, url.search, options);
     case '/health/live':
+      setHeaders(res, corsResponseHeaders(req.headers.origin, options.corsOrigins));
       return sendJson(res, 200, { status: 'ok' });
     case '/health/ready':
+      setHeaders(res, corsResponseHeaders(req.headers.origin, options.corsOrigins));
       return (await options.isReady()) ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable', reason: 'Neo4j does not answer' });
     case '/':
       return servePlaygroundPage(req, res, options.logger);
@@ -69,6 +78,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpOp
       if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (await servePlaygroundAsset(req, res, url.pathname))) return;
       return sendJson(res, 404, { error: `Not found: ${url.pathname}. GraphQL is served at /graphql.` });
   }
+}
+
+/**
+ * OPTIONS /graphql. A CORS preflight never reaches Apollo: its CSRF check would refuse it (no
+ * content-type), and the request it asks about meets that check on its own when it comes. An
+ * origin not allowed gets 403 without CORS headers, rather than a 204 without them: the browser
+ * blocks either way, and the 403 with its reason tells whoever reads the network log why.
+ */
+function answerOptions(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins): void {
+  const origin = req.headers.origin;
+  if (!isPreflight(req.method, origin, req.headers['access-control-request-method'])) {
+    res.writeHead(204, { allow: ALLOWED_METHODS.join(', ') }).end();
+    return;
+  }
+  const headers = preflightHeaders(origin, allowed);
+  if (headers === undefined) {
+    setHeaders(res, corsResponseHeaders(origin, allowed));
+    return sendJson(res, 403, { errors: [{ message: `Origin ${origin} may not call this API from a browser: it is not in CORS_ORIGINS`, extensions: { code: 'FORBIDDEN' } }] });
+  }
+  res.writeHead(204, headers).end();
+}
+
+function setHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }
 
 async function graphql(req: IncomingMessage, res: ServerResponse, search: string, options: HttpOptions): Promise<void> {

@@ -8,14 +8,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { renderPlaygroundPage, showcaseTabs, SHOWCASE_FILE } from '../../src/http/playground';
 import { loadSeed } from '../../src/seed/load';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 import { startTestServer, type TestServer } from '../support/graphql';
+import { launchChromium } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SHOWCASE_NAMES = ['NatoRelationships', 'NatoNeighborhood', 'NewZealandToChina', 'SearchSeas'];
 
@@ -158,11 +157,7 @@ describe('in headless Chromium, offline', () => {
   const graphqlPosts: string[] = [];
 
   beforeAll(async () => {
-    // Fail rather than skip: CI installs it (.ci/run), and a skipped browser test proves nothing.
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the playground test needs Debian's chromium (apt-get install chromium, as .ci/run does); it never downloads a browser`);
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const db = new Executor(connected, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
   await loadSeed(db);
   api = await startApi(
-    { db, isReady: readiness(connected, 'neo4j'), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, shutdownGraceMs: 1_000 },
+    { db, isReady: readiness(connected, 'neo4j'), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 1_000 },
     0,
     '127.0.0.1',
   );

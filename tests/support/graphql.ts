@@ -5,6 +5,7 @@
  */
 import { startApi } from '../../src/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/config';
+import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
 import { createLogger } from '../../src/log';
 import type { Executor } from '../../src/neo4j/driver';
@@ -28,6 +29,8 @@ export interface TestServerOptions {
   maxBodyBytes?: number;
   production?: boolean;
   limits?: Partial<Limits>;
+  /** CORS_ORIGINS of the server; `*` unless set. */
+  corsOrigins?: AllowedOrigins;
   isReady?: () => Promise<boolean>;
 }
 
@@ -43,6 +46,7 @@ export async function startTestServer(db: Executor, options: TestServerOptions =
       introspection: !production,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
+      corsOrigins: options.corsOrigins ?? ANY_ORIGIN,
       shutdownGraceMs: 1_000,
     },
     0,

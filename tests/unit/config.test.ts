@@ -50,6 +50,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ NEO4J_PASSWORD: 'secret-pw' })[0]).toMatch(/^NEO4J_PASSWORD:/);
   });
 
+  it('allows every origin by default and reads CORS_ORIGINS as a list of origins', () => {
+    expect(loadConfig({}).corsOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: 'https://App.Example.org, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.org', 'http://localhost:5173']);
+  });
+
+  it('reports malformed CORS_ORIGINS entries together with the other problems', () => {
+    const problems = problemsOf({ PORT: 'abc', CORS_ORIGINS: 'https://app.example.org/,app.example.org' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^CORS_ORIGINS: "https:\/\/app\.example\.org\/" is not an origin .*trailing slash.*scheme:\/\/host\[:port\]/);
+    expect(problems[1]).toMatch(/^CORS_ORIGINS: "app\.example\.org" is not an origin \(no scheme\)/);
+    expect(problems[2]).toMatch(/^PORT:/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: ' ' }).neo4j.mode).toBe('embedded');
   });
