@@ -18,5 +18,5 @@ export function statement(name: string, text: string, params: Record<string, unk
 }
 
 export async function run(tx: ManagedTransaction, s: Statement): Promise<Neo4jRecord[]> {
-  const t = Date.now(); const r = (await tx.run(s.text, s.params)).records; if (process.env.TIME_STATEMENTS) console.log('stmt', s.name, Date.now() - t); return r;
+  return (await tx.run(s.text, s.params)).records;
 }
