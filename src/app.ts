@@ -16,6 +16,7 @@ import { loadSeed } from './seed/load';
 import { createApolloServer } from './graphql/server';
 import { createContext } from './graphql/context';
 import { createHttpServer } from './http/server';
+import { createAuthenticator, createRequestAuth, refusingAuthenticator, type Authenticator } from './auth';
 
 export interface App {
   url: string;
@@ -61,6 +62,8 @@ export interface ApiOptions {
   limits: Limits;
   maxBodyBytes: number;
   shutdownGraceMs: number;
+  /** Checks the bearer tokens of writes (and of reads with AUTH_REQUIRED_FOR_READS); by default no token is accepted. */
+  authenticator?: Authenticator;
 }
 
 export interface Api {
@@ -71,12 +74,13 @@ export interface Api {
 
 /** Apollo and the HTTP server over an executor, listening on `port` (0 picks a free one). */
 export async function startApi(options: ApiOptions, port: number, host: string): Promise<Api> {
-  const apollo = createApolloServer(options);
+  const authenticator = options.authenticator ?? refusingAuthenticator;
+  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads });
   await apollo.start();
   let closing = false;
   const http = createHttpServer({
     apollo,
-    createContext: () => createContext(options.db, options.limits),
+    createContext: (authorization) => createContext(options.db, options.limits, createRequestAuth(authenticator, authorization)),
     isReady: options.isReady,
     isClosing: () => closing,
     maxBodyBytes: options.maxBodyBytes,
@@ -125,6 +129,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     } else {
       await refreshRelationshipCounts(neo4j.db);
     }
+    const authenticator = await createAuthenticator(config.auth, logger);
     const api = await startApi(
       {
         db: neo4j.db,
@@ -135,6 +140,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         limits: config.limits,
         maxBodyBytes: config.maxBodyBytes,
         shutdownGraceMs: config.shutdownGraceMs,
+        authenticator,
       },
       config.port,
       config.host,
