@@ -17,6 +17,7 @@ import { createApolloServer } from './graphql/server';
 import { createContext } from './graphql/context';
 import { createHttpServer } from './http/server';
 import type { AllowedOrigins } from './http/cors';
+import { createAuthenticator, createRequestAuth, refusingAuthenticator, type Authenticator } from './auth';
 
 export interface App {
   url: string;
@@ -64,6 +65,8 @@ export interface ApiOptions {
   /** Origins whose pages may call the API from a browser (CORS_ORIGINS). */
   corsOrigins: AllowedOrigins;
   shutdownGraceMs: number;
+  /** Checks the bearer tokens of writes (and of reads with AUTH_REQUIRED_FOR_READS); by default no token is accepted. */
+  authenticator?: Authenticator;
 }
 
 export interface Api {
@@ -74,12 +77,13 @@ export interface Api {
 
 /** Apollo and the HTTP server over an executor, listening on `port` (0 picks a free one). */
 export async function startApi(options: ApiOptions, port: number, host: string): Promise<Api> {
-  const apollo = createApolloServer(options);
+  const authenticator = options.authenticator ?? refusingAuthenticator;
+  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads });
   await apollo.start();
   let closing = false;
   const http = createHttpServer({
     apollo,
-    createContext: () => createContext(options.db, options.limits),
+    createContext: (authorization) => createContext(options.db, options.limits, createRequestAuth(authenticator, authorization)),
     isReady: options.isReady,
     isClosing: () => closing,
     maxBodyBytes: options.maxBodyBytes,
@@ -133,6 +137,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     } else {
       await refreshRelationshipCounts(neo4j.db);
     }
+    const authenticator = await createAuthenticator(config.auth, logger);
     const api = await startApi(
       {
         db: neo4j.db,
@@ -144,6 +149,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         maxBodyBytes: config.maxBodyBytes,
         corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
+        authenticator,
       },
       config.port,
       config.host,

@@ -12,7 +12,7 @@ import { ErrorCode, isCodedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
-import { requestMetricsPlugin } from './plugins';
+import { requestMetricsPlugin, tokenRequiredPlugin } from './plugins';
 import { jitGateway } from './executor';
 import { protection } from './protection';
 import { resolvers } from './resolvers';
@@ -23,9 +23,11 @@ export interface ApolloOptions {
   production: boolean;
   introspection: boolean;
   limits: Limits;
+  /** AUTH_REQUIRED_FOR_READS: every operation needs a valid token before it executes. */
+  tokenRequired?: boolean;
 }
 
-export function createApolloServer({ logger, production, introspection, limits }: ApolloOptions): ApolloServer<Context> {
+export function createApolloServer({ logger, production, introspection, limits, tokenRequired = false }: ApolloOptions): ApolloServer<Context> {
   const guard = protection(limits, { production });
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   return new ApolloServer<Context>({
@@ -41,6 +43,7 @@ export function createApolloServer({ logger, production, introspection, limits }
     plugins: [
       ...guard.plugins,
       requestMetricsPlugin({ logger, exposeInResponse: !production }),
+      ...(tokenRequired ? [tokenRequiredPlugin()] : []),
       // We send no cache hints; the default cache-control plugin would still wrap every field
       // resolver to compute them, which costs measurably on large answers.
       ApolloServerPluginCacheControlDisabled(),

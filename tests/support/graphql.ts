@@ -1,16 +1,19 @@
 /**
  * An API server for integration tests: the real Apollo and HTTP layers over the test Neo4j, on a
  * free port, queried over HTTP like any client. `expectNoErrors` prints the whole response when a
- * query that should succeed does not.
+ * query that should succeed does not. Tokens are checked with the HS256 test secret unless an
+ * authenticator is given (sign them with `signTestToken` from ./tokens).
  */
+import type { Authenticator } from '../../src/auth';
 import { startApi } from '../../src/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/config';
 import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import type { Executor } from '../../src/neo4j/driver';
 import { loadSeed } from '../../src/seed/load';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from './neo4j';
+import { testAuthenticator } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -19,9 +22,19 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+export interface QueryOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export interface TestServer {
   url: string;
-  query: <T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, variables?: V) => Promise<GraphQLResponse<T>>;
+  query: <T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: string | TypedDocumentString<T, V>,
+    variables?: V,
+    options?: QueryOptions,
+  ) => Promise<GraphQLResponse<T>>;
   stop: () => Promise<void>;
 }
 
@@ -32,6 +45,10 @@ export interface TestServerOptions {
   /** CORS_ORIGINS of the server; `*` unless set. */
   corsOrigins?: AllowedOrigins;
   isReady?: () => Promise<boolean>;
+  /** Default: HS256 with TEST_JWT_SECRET, reads open. */
+  authenticator?: Authenticator;
+  /** Default: silent. */
+  logger?: Logger;
 }
 
 /** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
@@ -41,23 +58,28 @@ export async function startTestServer(db: Executor, options: TestServerOptions =
     {
       db,
       isReady: options.isReady ?? (() => Promise.resolve(true)),
-      logger: createLogger('silent'),
+      logger: options.logger ?? createLogger('silent'),
       production,
       introspection: !production,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
       corsOrigins: options.corsOrigins ?? ANY_ORIGIN,
       shutdownGraceMs: 1_000,
+      authenticator: options.authenticator ?? (await testAuthenticator()),
     },
     0,
     '127.0.0.1',
   );
   return {
     url: api.url,
-    query: async (query, variables) => {
+    query: async (query, variables, queryOptions = {}) => {
       const response = await fetch(api.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(queryOptions.token === undefined ? {} : { authorization: `Bearer ${queryOptions.token}` }),
+          ...queryOptions.headers,
+        },
         body: JSON.stringify({ query: query.toString(), variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
