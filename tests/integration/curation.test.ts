@@ -20,6 +20,7 @@ import { loadSeed } from '../../src/seed/load';
 import { graphSnapshot } from '../support/neo4j';
 import { errorCodes, expectNoErrors, useSeededApi, type GraphQLResponse } from '../support/graphql';
 import { signTestToken } from '../support/tokens';
+import { random } from '../../bench/graph';
 
 const seeded = useSeededApi();
 const ARTICLE = 'document:nato-liaison-office-japan';
@@ -104,6 +105,25 @@ describe('addDocument', () => {
     const response = await mutate(AddDocumentDocument, { input });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toContain(message);
+    expect(await everything()).toEqual(before);
+  });
+});
+
+describe('limits on mutations', () => {
+  it('answers a document larger than the body limit with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
+    const before = await everything();
+    const response = await mutate(AddDocumentDocument, { input: { title: 'Huge', text: 'x'.repeat(120_000) } });
+    expect(response.status).toBe(413);
+    expect(errorCodes(response)).toEqual(['PAYLOAD_TOO_LARGE']);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('refuses a mutation document over the alias limit before any of it runs', async () => {
+    const before = await everything();
+    const many = Array.from({ length: 16 }, (_, i) => `a${i}: addEntity(input: {name: "Alias entity ${i}", kind: CITY}) { id }`).join(' ');
+    const response = await seeded.api.query(`mutation { ${many} }`, {}, { token: editor });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(await everything()).toEqual(before);
   });
 });
@@ -266,6 +286,14 @@ describe('addEntity, updateEntity and mergeEntities', () => {
     expect(mentions.entity.mentions.map((m) => m.text)).toEqual(['joint naval drills']);
   });
 
+  it('of 8 concurrent additions of one name, exactly one succeeds and the others are refused', async () => {
+    const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => mutate(AddEntityDocument, { input: { name: 'Canberra', kind: 'CITY', aliases: [`Canberra ${i}`] } })));
+    expect(responses.filter((r) => r.errors === undefined)).toHaveLength(1);
+    expect(responses.flatMap(errorCodes)).toEqual(Array.from({ length: 7 }, () => 'BAD_USER_INPUT'));
+    expect(await count("MATCH (e:Entity {id: 'entity:canberra'}) RETURN count(e)")).toBe(1);
+    expect(await count("MATCH (n:Name)-[:NAMES]->(:Entity {id: 'entity:canberra'}) RETURN count(n)")).toBe(2);
+  });
+
   it('updates an entity: names are found again, the id stays', async () => {
     const updated = expectNoErrors(await mutate(UpdateEntityDocument, { id: 'entity:naval-drills', input: { aliases: ['naval drills'], description: 'Exercises at sea' } })).updateEntity;
     expect(updated).toMatchObject({ id: 'entity:naval-drills', name: 'Naval drills', aliases: [], description: 'Exercises at sea' });
@@ -299,6 +327,60 @@ describe('addEntity, updateEntity and mergeEntities', () => {
 });
 
 describe('totals', () => {
+  it('stay exact through a random sequence of assertions, retractions and merges', async () => {
+    const rand = random(Number(process.env.CURATION_SEED ?? 20261128));
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+    const text = await seeded.neo4j.db.read('MATCH (d:Document {id: $id}) RETURN d.text AS text', { id: ARTICLE }, (r) => r[0]?.get('text') as string);
+    for (const name of ['Alpha Bloc', 'Beta Union', 'Gamma Pact', 'Delta League']) expectNoErrors(await mutate(AddEntityDocument, { input: { name, kind: 'ORGANIZATION' } }));
+    const entities = async (): Promise<string[]> => seeded.neo4j.db.read('MATCH (e:Entity) RETURN e.id AS id ORDER BY id', {}, (r) => r.map((x) => x.get('id') as string));
+    const standing = async (): Promise<string[]> => seeded.neo4j.db.read("MATCH ()-[r]->() WHERE r.key IS NOT NULL AND type(r) <> 'RETRACTED' RETURN r.id AS id ORDER BY id", {}, (r) => r.map((x) => x.get('id') as string));
+    const merged: string[] = [];
+    for (let step = 0; step < 40; step += 1) {
+      const roll = rand();
+      if (roll < 0.65) {
+        const ids = await entities();
+        const [source, target, other] = [pick(ids), pick(ids), pick(ids)];
+        const start = Math.floor(rand() * (text.length - 60));
+        const quote = text.slice(start, start + 10 + Math.floor(rand() * 40));
+        if (quote.trim() === '' || source === target) continue;
+        const modality = pick(['ASSERTED', 'PLANNED', 'ATTRIBUTED'] as const);
+        const response = await mutate(AssertRelationshipDocument, {
+          input: { sourceId: source, targetId: target, type: pick(['ALLY_OF', 'COUNTERS', 'CONSULTS', 'NEAR'] as const), stance: pick(['COOPERATIVE', 'NEUTRAL', 'ADVERSARIAL'] as const), modality, attributedToId: modality === 'ATTRIBUTED' ? other : null, evidence: [{ documentId: ARTICLE, quote }] },
+        });
+        expectNoErrors(response);
+      } else if (roll < 0.9) {
+        const ids = await standing();
+        if (ids.length > 0) expectNoErrors(await mutate(RetractRelationshipDocument, { id: pick(ids), reason: `random step ${step}` }));
+      } else {
+        const candidates = (await entities()).filter((id) => /alpha|beta|gamma|delta/.test(id) && !merged.includes(id));
+        if (candidates.length < 2) continue;
+        const [keep, merge] = [pick(candidates), pick(candidates)];
+        if (keep === merge) continue;
+        expectNoErrors(await mutate(MergeEntitiesDocument, { keepId: keep, mergeId: merge }, admin));
+        merged.push(merge);
+      }
+    }
+    // The API's totals against plain counts of what is stored, for several filters.
+    const filters = [{}, { stances: ['ADVERSARIAL'] }, { modalities: ['ATTRIBUTED', 'PLANNED'] }, { types: ['ALLY_OF', 'COUNTERS'], stances: ['COOPERATIVE', 'NEUTRAL'] }];
+    for (const filter of filters) {
+      const api = expectNoErrors(await seeded.api.query<{ relationships: { totalCount: number } }, { filter: unknown }>('query($filter: RelationshipFilter) { relationships(filter: $filter) { totalCount } }', { filter })).relationships.totalCount;
+      const f = filter as { types?: string[]; stances?: string[]; modalities?: string[] };
+      const plain = await count(
+        `MATCH ()-[r]->() WHERE r.key IS NOT NULL AND type(r) <> 'RETRACTED'
+           AND ($types IS NULL OR type(r) IN $types) AND ($stances IS NULL OR r.stance IN $stances) AND ($modalities IS NULL OR r.modality IN $modalities)
+         RETURN count(r)`,
+        { types: f.types ?? null, stances: f.stances ?? null, modalities: f.modalities ?? null },
+      );
+      expect({ filter, total: api }).toEqual({ filter, total: plain });
+    }
+    // And every entity's total, which the planner answers from degrees.
+    for (const id of await entities()) {
+      const api = expectNoErrors(await seeded.api.query<{ entity: { relationships: { totalCount: number } } }>(`{ entity(id: "${id}") { relationships { totalCount } } }`)).entity.relationships.totalCount;
+      const plain = await count("MATCH (e:Entity {id: $id})-[r]-() WHERE r.key IS NOT NULL AND type(r) <> 'RETRACTED' RETURN count(r)", { id });
+      expect({ id, total: api }).toEqual({ id, total: plain });
+    }
+  });
+
   it('every kept count equals a plain count of the standing relationships', async () => {
     const kept = await seeded.neo4j.db.read('MATCH (c:RelationshipCount) WHERE c.count > 0 RETURN c.type + "|" + c.stance + "|" + c.modality AS k, c.count AS n ORDER BY k', {}, (r) =>
       r.map((x) => `${x.get('k') as string}=${Number(x.get('n'))}`),

@@ -25,6 +25,7 @@ import { random } from '../../bench/graph';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { graphSnapshot } from '../support/neo4j';
 import { useSeededApi, type GraphQLResponse } from '../support/graphql';
+import { signTestToken } from '../support/tokens';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 6);
@@ -119,6 +120,7 @@ function selection(type: GraphQLOutputType, depth = 0): string {
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
 const queryFields = Object.values(schema.getQueryType()?.getFields() ?? {});
+const mutationFields = Object.values(schema.getMutationType()?.getFields() ?? {});
 const entityFields = Object.values((schema.getType('Entity') as { getFields: () => Record<string, GraphQLField<unknown, unknown>> }).getFields()).filter((f) => f.args.length > 0);
 
 /** `field(a: $a, ...) { selection }` plus the variables, for a field with arguments. */
@@ -184,4 +186,22 @@ describe('fuzzing every argument of every field', () => {
   it('leaves the graph unchanged', async () => {
     expect(await graphSnapshot(seeded.neo4j.db)).toEqual(before);
   });
+});
+
+describe('fuzzing every input of every mutation', () => {
+  // After the read fuzzing above (which must leave the graph as it was): mutations may succeed
+  // here (a document titled "'" is a fine document), but a refused one must write nothing at all.
+  for (const field of mutationFields) {
+    it(`Mutation.${field.name} survives hostile input, and a refusal writes nothing`, async () => {
+      const token = await signTestToken({ sub: 'fuzzer', roles: ['admin'] });
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const c = call(field, 'v');
+        const query = `mutation Fuzz${c.definitions.length > 0 ? `(${c.definitions.join(', ')})` : ''} { ${c.text} }`;
+        const graph = await graphSnapshot(seeded.neo4j.db);
+        const response = await seeded.api.query(query, c.variables, { token });
+        expectSafe(response, { query, variables: c.variables });
+        if ((response.errors ?? []).length > 0) expect(await graphSnapshot(seeded.neo4j.db)).toEqual(graph);
+      }
+    });
+  }
 });
