@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { createDriver, Executor } from '../../src/neo4j/driver';
+import { applySchema } from '../../src/queries/schema';
 
 export interface TestNeo4jState {
   embedded: EmbeddedNeo4j | undefined;
@@ -34,4 +36,12 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.NEO4J_URI = embedded.uri;
   globalThis.__TEST_NEO4J__ = { embedded, dataDir };
+  // Constraints and indexes once for the run (files clear data, never the schema), so no test
+  // file's set-up pays for creating fifty of them on a fresh store.
+  const driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined, logger: createLogger('warn') });
+  try {
+    await applySchema(new Executor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
+  } finally {
+    await driver.close();
+  }
 }
