@@ -135,13 +135,26 @@ function call(field: GraphQLField<unknown, unknown>, prefix: string): { text: st
 
 const LEAKS = /Neo4jError|Neo\.(Client|Transient|Database)Error|neo4j-driver|Cypher|\bMATCH \(|\bUNWIND\b|DETACH|lucene|ParseException|at [\w.<>]+ \(|\.ts:\d+|\.js:\d+|stacktrace/i;
 
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
 function expectSafe(response: GraphQLResponse<unknown>, request: unknown): void {
   const text = JSON.stringify(response);
   const context = `request ${JSON.stringify(request).slice(0, 2000)}\nresponse ${text.slice(0, 2000)}\n(FUZZ_SEED=${SEED})`;
   if (response.status >= 500) throw new Error(`5xx: ${context}`);
   if ((response.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) throw new Error(`internal error: ${context}`);
   // Echoing the client's own input back (e.g. in a validation message) is fine; leaking ours is not.
-  const withoutInput = text.split(JSON.stringify(request).slice(1, -1)).join('');
+  let withoutInput = text.split(JSON.stringify(request).slice(1, -1)).join('');
+  for (const value of stringsIn(request)) {
+    // As sent, and as quoted inside an error message (escaped once more by the response's JSON).
+    for (const form of [value, JSON.stringify(value).slice(1, -1), JSON.stringify(JSON.stringify(value)).slice(3, -3)]) {
+      if (form.length >= 3) withoutInput = withoutInput.split(form).join('');
+    }
+  }
   if (LEAKS.test(withoutInput.replace(/"message":"[^"]*Variable \\"\$[^"]*"/g, ''))) throw new Error(`leaks internals: ${context}`);
 }
 

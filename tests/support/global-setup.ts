@@ -4,7 +4,7 @@
  * starts on a free port in a temporary folder, and the teardown stops it and deletes the folder.
  *
  * The setup only begins the start: the unit tests run in their workers while the JVM boots, and
- * the integration tests' runner (serial-runner.js) waits for `__TEST_NEO4J_READY__`, which also
+ * the integration tests' runner (runner.js) waits for `__TEST_NEO4J_READY__`, which also
  * sets NEO4J_URI before the first integration test file reads it.
  */
 import fs from 'node:fs';
@@ -45,11 +45,12 @@ export default function globalSetup(): Promise<void> {
   });
   const ready = embedded.then(async (neo4j) => {
     process.env.NEO4J_URI = neo4j.uri;
-    // Creating the constraints and indexes (and the first Cypher plans) of a new store takes the
-    // JVM a while; done here, it overlaps the unit tests instead of delaying the first file.
+    // Constraints and indexes once for the run (files clear data, never the schema), so no test
+    // file's set-up pays for creating fifty of them on a fresh store; done here, it overlaps the
+    // unit tests.
     const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
     try {
-      await applySchema(new Executor(driver, 'neo4j'));
+      await applySchema(new Executor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
     } finally {
       await driver.close();
     }

@@ -14,6 +14,7 @@ import {
   updateDocumentRelationshipIds,
 } from '../../src/queries/writes';
 import type { RelationType } from '../../src/model';
+import { SCHEMA_STATEMENTS, schemaObjectName } from '../../src/queries/schema';
 
 const hostile = "x'}) DETACH DELETE n //";
 const row = {
@@ -69,5 +70,14 @@ describe('curation statements', () => {
 
   it('leave counts alone when a delta is zero', () => {
     expect(adjustRelationshipCounts([{ type: 'ALLY_OF', stance: 'NEUTRAL', modality: 'ASSERTED', delta: 0 }]).params).toEqual({ deltas: [] });
+  });
+});
+
+describe('schema statements', () => {
+  it('each name what they create, once, so start-up can skip what exists', () => {
+    const names = SCHEMA_STATEMENTS.map(schemaObjectName);
+    expect(new Set(names).size).toBe(SCHEMA_STATEMENTS.length);
+    expect(names).toContain('rel_retracted_key');
+    expect(() => schemaObjectName('MATCH (n) RETURN n')).toThrow('not a named schema statement');
   });
 });
