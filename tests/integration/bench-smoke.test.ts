@@ -2,8 +2,9 @@
  * `npm run bench` end to end at the smallest size, so the benchmark keeps working: every
  * operation measured on every server without errors, and the report written. It asserts no
  * speed (timings on shared machines are for the benchmark's own report), so it runs without the
- * timed warm-up. The peer (@neo4j/graphql) is its own package: where bench/peer is not installed
- * (`npm ci --prefix bench/peer`), its part shows as skipped; CI installs it.
+ * timed warm-up, and against the run's Neo4j rather than a JVM of its own. The peer
+ * (@neo4j/graphql) is its own package: where bench/peer is not installed (`npm ci --prefix
+ * bench/peer`), its part shows as skipped; CI installs it.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,7 +31,10 @@ let markdown: string;
 beforeAll(() => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-bench-smoke-'));
   try {
-    const args = ['--sizes', '300', '--duration', '1', '--warmup', '0', '--connections', '2', '--out', out, ...(WITH_PEER ? [] : ['--no-peer'])];
+    // The run's Neo4j when the bench can use it (no auth, the default database), rather than a JVM
+    // of its own: the bench empties it before and after.
+    const shared = process.env.NEO4J_URI !== undefined && process.env.NEO4J_PASSWORD === undefined && (process.env.NEO4J_DATABASE ?? 'neo4j') === 'neo4j';
+    const args = ['--sizes', '300', '--duration', '1', '--warmup', '0', '--connections', '2', '--out', out, ...(WITH_PEER ? [] : ['--no-peer']), ...(shared ? ['--neo4j', process.env.NEO4J_URI as string] : [])];
     const result = spawnSync('npm', ['run', '--silent', 'bench', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 400_000 });
     if (result.status !== 0) throw new Error(`npm run bench failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
     report = JSON.parse(fs.readFileSync(path.join(out, 'quick.json'), 'utf8')) as { rows: Row[] };
