@@ -9,6 +9,10 @@ export enum ErrorCode {
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Timeout = 'TIMEOUT',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** A request the transport cannot serve as sent (e.g. a query over WebSocket, which serves subscriptions). */
+  BadRequest = 'BAD_REQUEST',
+  /** A WebSocket connection already has as many subscriptions as it may (MAX_SUBSCRIPTIONS_PER_CONNECTION). */
+  TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

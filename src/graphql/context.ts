@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Limits } from '../config';
 import type { Executor } from '../neo4j/driver';
+import type { ChangeSource } from '../live/feed';
 import type { DocumentModel, EntityModel, MentionModel, Page, RelationshipModel } from '../model';
 import { findEntitiesByIds } from '../queries/entities';
 import { findDocumentsByIds, findEntitiesOfDocuments, findMentionsOfEntities } from '../queries/documents';
@@ -25,6 +26,8 @@ export interface Context {
   readonly db: Executor;
   readonly loaders: Loaders;
   readonly limits: Limits;
+  /** The process's change feed; only subscriptions (over WebSocket) have it. */
+  readonly changes?: ChangeSource;
 }
 
 export function createContext(root: Executor, limits: Limits): Context {

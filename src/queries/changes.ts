@@ -67,6 +67,20 @@ export function pageChanges(db: Executor, { after, first }: { after: number; fir
   );
 }
 
+/**
+ * Up to `limit` changes after `after`, oldest first: what live updates poll and replay. An index
+ * seek on the `seq` constraint, read in index order, so its cost does not grow with the log.
+ */
+export function changesAfter(db: Executor, after: number, limit: number): Promise<ChangeModel[]> {
+  return db.read(
+    `MATCH (c:Change) WHERE c.seq > $after
+     WITH c ORDER BY c.seq LIMIT $limit
+     RETURN ${CHANGE_ROW} AS change`,
+    { after: int(after), limit: int(limit) },
+    (records: Neo4jRecord[]) => records.map((record) => toChange(record.get('change'))),
+  );
+}
+
 /** The last sequence number written (0 before the first change). */
 export function lastChangeSeq(db: Executor): Promise<number> {
   return db.read(`OPTIONAL MATCH (log:${CHANGE_LOG} {name: 'changes'}) RETURN coalesce(log.seq, 0) AS seq`, {}, (records) => toNumber(records[0]?.get('seq') ?? 0));

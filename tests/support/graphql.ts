@@ -3,8 +3,8 @@
  * free port, queried over HTTP like any client. `expectNoErrors` prints the whole response when a
  * query that should succeed does not.
  */
-import { startApi } from '../../src/app';
-import { DEFAULT_LIMITS, type Limits } from '../../src/config';
+import { startApi, type Api } from '../../src/app';
+import { DEFAULT_LIMITS, type Limits, type LiveConfig } from '../../src/config';
 import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
 import { createLogger } from '../../src/log';
@@ -22,6 +22,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestServer {
   url: string;
   query: <T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, variables?: V) => Promise<GraphQLResponse<T>>;
+  /** The server's change feed and WebSocket counts (live updates). */
+  changes: Api['changes'];
+  webSocketStats: Api['webSocketStats'];
   stop: () => Promise<void>;
 }
 
@@ -32,6 +35,8 @@ export interface TestServerOptions {
   /** CORS_ORIGINS of the server; `*` unless set. */
   corsOrigins?: AllowedOrigins;
   isReady?: () => Promise<boolean>;
+  /** Live-update settings (poll interval, WebSocket caps); DEFAULT_LIVE otherwise. */
+  live?: Partial<LiveConfig>;
 }
 
 /** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
@@ -48,12 +53,15 @@ export async function startTestServer(db: Executor, options: TestServerOptions =
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
       corsOrigins: options.corsOrigins ?? ANY_ORIGIN,
       shutdownGraceMs: 1_000,
+      live: options.live,
     },
     0,
     '127.0.0.1',
   );
   return {
     url: api.url,
+    changes: api.changes,
+    webSocketStats: api.webSocketStats,
     query: async (query, variables) => {
       const response = await fetch(api.url, {
         method: 'POST',
