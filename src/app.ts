@@ -20,6 +20,7 @@ import { createHttpServer } from './http/server';
 import { attachWebSocket, type WebSocketStats } from './http/websocket';
 import { ChangeFeed } from './live/feed';
 import type { AllowedOrigins } from './http/cors';
+import { createAuthenticator, createRequestAuth, refusingAuthenticator, type Authenticator } from './auth';
 
 export interface App {
   url: string;
@@ -67,6 +68,8 @@ export interface ApiOptions {
   /** Origins whose pages may call the API from a browser (CORS_ORIGINS). */
   corsOrigins: AllowedOrigins;
   shutdownGraceMs: number;
+  /** Checks the bearer tokens of writes (and of reads with AUTH_REQUIRED_FOR_READS); by default no token is accepted. */
+  authenticator?: Authenticator;
   /** Live updates (the change feed, WebSocket limits); DEFAULT_LIVE for anything left out. */
   live?: Partial<LiveConfig>;
 }
@@ -83,16 +86,17 @@ export interface Api {
 
 /** Apollo and the HTTP server over an executor, listening on `port` (0 picks a free one). */
 export async function startApi(options: ApiOptions, port: number, host: string): Promise<Api> {
+  const authenticator = options.authenticator ?? refusingAuthenticator;
   const live = { ...DEFAULT_LIVE, ...options.live };
   const schema = createSchema();
-  const apollo = createApolloServer(options, schema);
+  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads }, schema);
   await apollo.start();
   const changes = new ChangeFeed({ db: options.db, logger: options.logger, pollIntervalMs: live.pollIntervalMs });
   changes.start();
   let closing = false;
   const http = createHttpServer({
     apollo,
-    createContext: () => createContext(options.db, options.limits),
+    createContext: (authorization) => createContext(options.db, options.limits, createRequestAuth(authenticator, authorization)),
     isReady: options.isReady,
     isClosing: () => closing,
     maxBodyBytes: options.maxBodyBytes,
@@ -107,12 +111,14 @@ export async function startApi(options: ApiOptions, port: number, host: string):
       production: options.production,
       logger: options.logger,
       changes,
-      createContext: () => createContext(options.db, options.limits),
+      // Subscriptions only read; the token (when reads need one) was checked at connection_init.
+      createContext: () => createContext(options.db, options.limits, createRequestAuth(authenticator, undefined)),
     }),
     corsOrigins: options.corsOrigins,
     isClosing: () => closing,
     production: options.production,
     logger: options.logger,
+    authenticate: authenticator.requiredForReads ? (authorization) => authenticator.verify(authorization) : undefined,
     maxConnections: live.maxConnections,
     maxSubscriptionsPerConnection: live.maxSubscriptionsPerConnection,
     maxBufferedBytes: live.maxBufferedBytes,
@@ -176,6 +182,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     } else {
       await refreshRelationshipCounts(neo4j.db);
     }
+    const authenticator = await createAuthenticator(config.auth, logger);
     const api = await startApi(
       {
         db: neo4j.db,
@@ -187,6 +194,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         maxBodyBytes: config.maxBodyBytes,
         corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
+        authenticator,
         live: config.live,
       },
       config.port,

@@ -9,6 +9,8 @@ export enum ErrorCode {
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Timeout = 'TIMEOUT',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
   /** A request the transport cannot serve as sent (e.g. a query over WebSocket, which serves subscriptions). */
   BadRequest = 'BAD_REQUEST',
   /** A WebSocket connection already has as many subscriptions as it may (MAX_SUBSCRIPTIONS_PER_CONNECTION). */
@@ -32,8 +34,8 @@ export class BadUserInputError extends CodedError {
 
 /** Neo4j cannot be reached right now; retrying later may succeed. */
 export class ServiceUnavailableError extends CodedError {
-  constructor(message = 'The graph database is unavailable; try again shortly.') {
-    super(message, ErrorCode.ServiceUnavailable);
+  constructor(message = 'The graph database is unavailable; try again shortly.', extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.ServiceUnavailable, extra);
     this.name = 'ServiceUnavailableError';
   }
 }
@@ -43,6 +45,25 @@ export class TimeoutError extends CodedError {
   constructor(message = 'The query took too long and was stopped.') {
     super(message, ErrorCode.Timeout);
     this.name = 'TimeoutError';
+  }
+}
+
+/**
+ * No valid token: missing, malformed, expired, badly signed, or for another audience or issuer.
+ * The message says which, and never repeats the token.
+ */
+export class UnauthenticatedError extends CodedError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.Unauthenticated, extra);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** A valid token whose roles do not allow the operation, or a server not configured to accept any. */
+export class ForbiddenError extends CodedError {
+  constructor(message: string) {
+    super(message, ErrorCode.Forbidden);
+    this.name = 'ForbiddenError';
   }
 }
 

@@ -85,6 +85,52 @@ export const DEFAULT_LIVE: LiveConfig = {
   keepAliveMs: 12_000,
 };
 
+/**
+ * A credential that must never reach a log line or an error message: JSON and `util.inspect`
+ * show it as `[redacted]`; only `reveal()` gives the value.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return 'Secret([redacted])';
+  }
+}
+
+/** Where the keys that check bearer tokens come from. */
+export type TokenKeys =
+  /** AUTH_JWT_SECRET: HS256, tokens signed by whoever holds the secret (e.g. `npm run token`). */
+  | { source: 'secret'; secret: Secret }
+  /** AUTH_JWKS_URL: RS256/ES256, an identity provider's published keys. */
+  | { source: 'jwks'; url: string }
+  /** Neither, outside production: HS256 with a random secret kept in a git-ignored file. */
+  | { source: 'dev-secret'; file: string }
+  /** Neither, in production: no token is accepted and writes answer FORBIDDEN. */
+  | { source: 'none' };
+
+export interface AuthConfig {
+  keys: TokenKeys;
+  /** Checked against the token's `iss` when set. */
+  issuer: string | undefined;
+  /** Checked against the token's `aud` when set. */
+  audience: string | undefined;
+  /** Claim holding the roles; a dotted path reaches into nested objects (`realm_access.roles`). */
+  rolesClaim: string;
+  /** Whether reads need a valid token too (any role); writes always do. */
+  requiredForReads: boolean;
+}
+
 export interface Config {
   nodeEnv: string;
   /** Schema introspection; on unless NODE_ENV=production, and INTROSPECTION overrides either way. */
@@ -101,6 +147,7 @@ export interface Config {
   live: LiveConfig;
   neo4j: Neo4jConfig;
   embedded: EmbeddedNeo4jConfig;
+  auth: AuthConfig;
 }
 
 /** Thrown with every problem found, one line each, naming the variable. */
@@ -147,11 +194,20 @@ export const CONFIG_VARIABLES = [
   'NEO4J_EMBEDDED_DATA_DIR',
   'NEO4J_EMBEDDED_HEAP',
   'NEO4J_EMBEDDED_PAGECACHE',
+  'AUTH_JWT_SECRET',
+  'AUTH_JWKS_URL',
+  'AUTH_JWT_ISSUER',
+  'AUTH_JWT_AUDIENCE',
+  'AUTH_ROLES_CLAIM',
+  'AUTH_REQUIRED_FOR_READS',
+  'AUTH_DEV_SECRET_FILE',
 ] as const;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/i;
+/** HS256 keys shorter than the hash output are weak (RFC 7518 §3.2). */
+export const MIN_SECRET_BYTES = 32;
 
 /**
  * The project root: the nearest folder above this module with a package.json (src/config,
@@ -225,6 +281,7 @@ export function loadConfig(env: Env = process.env): Config {
   problems.push(...cors.problems.map((p) => `CORS_ORIGINS: ${p}`));
 
   const nodeEnv = read('NODE_ENV') ?? 'development';
+  const auth = readAuth(env, { read, oneOf }, nodeEnv === 'production', problems);
   const config: Config = {
     nodeEnv,
     introspection: oneOf('INTROSPECTION', nodeEnv === 'production' ? 'false' : 'true', ['true', 'false']) === 'true',
@@ -268,8 +325,56 @@ export function loadConfig(env: Env = process.env): Config {
       heap: memory('NEO4J_EMBEDDED_HEAP', '512m'),
       pageCache: memory('NEO4J_EMBEDDED_PAGECACHE', '128m'),
     },
+    auth,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The AUTH_* variables; problems are pushed onto `problems`, and the secret never appears in one. */
+function readAuth(
+  env: Env,
+  { read, oneOf }: { read: (name: string) => string | undefined; oneOf: <T extends string>(name: string, fallback: T, allowed: readonly T[]) => T },
+  production: boolean,
+  problems: string[],
+): AuthConfig {
+  // The secret is used exactly as given (a space is part of a key); only a blank one counts as unset.
+  const rawSecret = read('AUTH_JWT_SECRET') === undefined ? undefined : env.AUTH_JWT_SECRET;
+  if (rawSecret !== undefined && Buffer.byteLength(rawSecret, 'utf8') < MIN_SECRET_BYTES) {
+    problems.push(
+      `AUTH_JWT_SECRET: must be at least ${MIN_SECRET_BYTES} bytes, got ${Buffer.byteLength(rawSecret, 'utf8')}; make one with \`openssl rand -base64 48\``,
+    );
+  }
+  const jwksUrl = read('AUTH_JWKS_URL');
+  if (jwksUrl !== undefined && !isHttpUrl(jwksUrl)) {
+    problems.push(`AUTH_JWKS_URL: must be an http(s) URL such as https://idp.example/.well-known/jwks.json, got ${JSON.stringify(jwksUrl)}`);
+  }
+  if (rawSecret !== undefined && jwksUrl !== undefined) {
+    problems.push('AUTH_JWKS_URL: set together with AUTH_JWT_SECRET; set only one (the secret for tokens you sign yourself, the JWKS for an identity provider\'s)');
+  }
+  const rolesClaim = read('AUTH_ROLES_CLAIM') ?? 'roles';
+  if (rolesClaim.split('.').some((part) => part === '')) {
+    problems.push(`AUTH_ROLES_CLAIM: must be a claim name or a dotted path such as realm_access.roles, got ${JSON.stringify(rolesClaim)}`);
+  }
+  const requiredForReads = oneOf('AUTH_REQUIRED_FOR_READS', 'false', ['true', 'false']) === 'true';
+
+  let keys: TokenKeys;
+  if (rawSecret !== undefined) keys = { source: 'secret', secret: new Secret(rawSecret) };
+  else if (jwksUrl !== undefined) keys = { source: 'jwks', url: jwksUrl };
+  else if (!production) keys = { source: 'dev-secret', file: path.resolve(PROJECT_ROOT, read('AUTH_DEV_SECRET_FILE') ?? '.data/auth-secret') };
+  else keys = { source: 'none' };
+  if (keys.source === 'none' && requiredForReads) {
+    problems.push('AUTH_REQUIRED_FOR_READS: true in production needs AUTH_JWT_SECRET or AUTH_JWKS_URL, or no request could ever be answered');
+  }
+  return { keys, issuer: read('AUTH_JWT_ISSUER'), audience: read('AUTH_JWT_AUDIENCE'), rolesClaim, requiredForReads };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

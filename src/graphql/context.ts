@@ -4,6 +4,7 @@
  * and never replace anything in it; the loaders cache what the request has already fetched.
  */
 import DataLoader from 'dataloader';
+import type { RequestAuth } from '../auth';
 import type { Limits } from '../config';
 import type { Executor } from '../neo4j/driver';
 import type { ChangeSource } from '../live/feed';
@@ -26,16 +27,19 @@ export interface Context {
   readonly db: Executor;
   readonly loaders: Loaders;
   readonly limits: Limits;
+  /** Who sent the request: the bearer token, verified when first asked (mutations call `auth.require(role)`). */
+  readonly auth: RequestAuth;
   /** The process's change feed; only subscriptions (over WebSocket) have it. */
   readonly changes?: ChangeSource;
 }
 
-export function createContext(root: Executor, limits: Limits): Context {
+export function createContext(root: Executor, limits: Limits, auth: RequestAuth): Context {
   const db = root.forRequest();
   const relationshipPageLoaders = new Map<string, DataLoader<string, Page<RelationshipModel>>>();
   return {
     db,
     limits,
+    auth,
     loaders: {
       entityById: new DataLoader((ids) => findEntitiesByIds(db, ids)),
       documentById: new DataLoader((ids) => findDocumentsByIds(db, ids)),

@@ -3,7 +3,8 @@
  * Neo4j round trips, outcome) and, outside production, the round-trip count in the response's
  * `extensions.neo4j` so clients and tests can see what a query cost.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ServiceUnavailableError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
 
@@ -29,6 +30,32 @@ export function requestMetricsPlugin({ logger, exposeInResponse }: { logger: Log
             'graphql request',
           );
           return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * AUTH_REQUIRED_FOR_READS: once the operation is known (parsed and validated) and before anything
+ * executes, the request must carry a valid token, whatever its roles. Without one the whole
+ * request answers UNAUTHENTICATED with HTTP 401 (503 when the identity provider's keys cannot be
+ * fetched); mutations still check their role in their resolvers.
+ */
+export function tokenRequiredPlugin(): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        async didResolveOperation({ contextValue }) {
+          try {
+            await contextValue.auth.authenticate();
+          } catch (e: unknown) {
+            if (e instanceof UnauthenticatedError) {
+              throw new UnauthenticatedError(e.message, { http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } });
+            }
+            if (e instanceof ServiceUnavailableError) throw new ServiceUnavailableError(e.message, { http: { status: 503 } });
+            throw e;
+          }
         },
       });
     },

@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
-import { requestMetricsPlugin } from './plugins';
+import { requestMetricsPlugin, tokenRequiredPlugin } from './plugins';
 import { jitGateway } from './executor';
 import { protection } from './protection';
 import { formatError } from './format-error';
@@ -20,6 +20,8 @@ export interface ApolloOptions {
   production: boolean;
   introspection: boolean;
   limits: Limits;
+  /** AUTH_REQUIRED_FOR_READS: every operation needs a valid token before it executes. */
+  tokenRequired?: boolean;
 }
 
 /** The executable schema (SDL files and resolvers), shared by HTTP and WebSocket operations. */
@@ -27,7 +29,7 @@ export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }
 
-export function createApolloServer({ logger, production, introspection, limits }: ApolloOptions, schema: GraphQLSchema = createSchema()): ApolloServer<Context> {
+export function createApolloServer({ logger, production, introspection, limits, tokenRequired = false }: ApolloOptions, schema: GraphQLSchema = createSchema()): ApolloServer<Context> {
   const guard = protection(limits, { production });
   return new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -42,6 +44,7 @@ export function createApolloServer({ logger, production, introspection, limits }
     plugins: [
       ...guard.plugins,
       requestMetricsPlugin({ logger, exposeInResponse: !production }),
+      ...(tokenRequired ? [tokenRequiredPlugin()] : []),
       // We send no cache hints; the default cache-control plugin would still wrap every field
       // resolver to compute them, which costs measurably on large answers.
       ApolloServerPluginCacheControlDisabled(),

@@ -15,7 +15,8 @@ import { PLAYGROUND_PREFIX, servePlaygroundAsset, servePlaygroundPage } from './
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
-  createContext: () => Context;
+  /** The request's context; `authorization` is its Authorization header, verified only when needed. */
+  createContext: (authorization: string | undefined) => Context;
   /** Whether the database answers; backs /health/ready. */
   isReady: () => Promise<boolean>;
   /** True once shutdown began: responses then close their connection instead of keeping it alive. */
@@ -119,7 +120,7 @@ async function graphql(req: IncomingMessage, res: ServerResponse, search: string
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
-    context: () => Promise.resolve(options.createContext()),
+    context: () => Promise.resolve(options.createContext(req.headers.authorization)),
   });
 
   for (const [name, value] of result.headers) res.setHeader(name, value);

@@ -566,20 +566,25 @@ function unitedEvidence(members: StoredRelationship[]): Record<string, unknown> 
 
 /**
  * The relationships a merge rewrites: every one at either entity, and those attributed to the
- * merged one (an index seek per type; one statement each, as a union of them all took seconds to plan).
+ * merged one. Those are found by a scan of all relationships (no index: merges are rare admin
+ * work, and fifteen more indexes slowed every start-up on an empty database by seconds).
  */
 async function readTouchedRelationships(tx: ManagedTransaction, keep: string, merge: string): Promise<StoredRelationship[]> {
   const row = 'r.id AS id, type(r) AS stored, coalesce(r.type, type(r)) AS type, startNode(r).id AS source, endNode(r).id AS target, properties(r) AS props';
   const records = await run(
     tx,
-    statement('merge.relationships-at-entities', `MATCH (e:Entity)-[r]-() WHERE e.id IN [$keep, $merge] AND r.id IS NOT NULL RETURN DISTINCT ${row}`, { keep, merge }),
+    statement(
+      'merge.touched-relationships',
+      `CALL () {
+         MATCH (e:Entity)-[r]-() WHERE e.id IN [$keep, $merge] AND r.id IS NOT NULL RETURN r
+         UNION
+         MATCH ()-[r]->() WHERE r.attributedTo = $merge RETURN r
+       }
+       RETURN ${row}`,
+      { keep, merge },
+    ),
   );
-  for (const type of STORED_RELATIONSHIP_TYPES) {
-    records.push(...(await run(tx, statement(`merge.relationships-attributed.${type}`, `MATCH ()-[r:${type}]->() WHERE r.attributedTo = $merge RETURN ${row}`, { merge }))));
-  }
-  // A relationship at either entity may also be attributed to the merged one: once each.
-  const byId = new Map(records.map((r) => [r.get('id') as string, r]));
-  return [...byId.values()].map((r) => {
+  return records.map((r) => {
     const props = r.get('props') as Record<string, unknown>;
     return {
       id: r.get('id') as string,

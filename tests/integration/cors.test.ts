@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page, Response } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { loadSeed } from '../../src/seed/load';
+import { signTestToken } from '../support/tokens';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/graphql';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
@@ -240,6 +241,14 @@ describe('in headless Chromium, from a page on another origin', () => {
     // A header the preflight does not allow is blocked by the browser: the preflight really decides.
     const refused = await fetchInPage(ready(anyApi).url, { method: 'POST', headers: { ...json, 'x-not-allowed': '1' }, body: JSON.stringify({ query: NATO_QUERY }) });
     expect(refused).toEqual({ error: 'TypeError: Failed to fetch' });
+  });
+
+  it('writes with a bearer token from another origin: a curation mutation', async () => {
+    const token = await signTestToken({ sub: 'front-end', roles: ['editor'] });
+    const mutation = 'mutation($input: AddDocumentInput!) { addDocument(input: $input) { id title } }';
+    const variables = { input: { title: 'Written from another origin', text: 'New Zealand and Japan met.' } };
+    const outcome = await fetchInPage(ready(listedApi).url, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: mutation, variables }) });
+    expect(outcome).toEqual({ status: 200, body: { data: { addDocument: { id: expect.stringMatching(/^document:written-from-another-origin-/) as unknown, title: variables.input.title } } } });
   });
 
   it('reads the API when its origin is listed, which the answer echoes', async () => {

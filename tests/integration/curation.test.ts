@@ -13,12 +13,14 @@ import {
   RetractRelationshipDocument,
   UpdateEntityDocument,
   type AssertRelationshipMutationVariables,
+  type ChangesQuery,
   type TypedDocumentString,
 } from '../../src/generated/operations/graphql';
 import { loadSeed } from '../../src/seed/load';
 import { graphSnapshot } from '../support/neo4j';
 import { errorCodes, expectNoErrors, useSeededApi, type GraphQLResponse } from '../support/graphql';
 import { signTestToken } from '../support/tokens';
+import { random } from '../../bench/graph';
 
 const seeded = useSeededApi();
 const ARTICLE = 'document:nato-liaison-office-japan';
@@ -107,6 +109,25 @@ describe('addDocument', () => {
   });
 });
 
+describe('limits on mutations', () => {
+  it('answers a document larger than the body limit with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
+    const before = await everything();
+    const response = await mutate(AddDocumentDocument, { input: { title: 'Huge', text: 'x'.repeat(120_000) } });
+    expect(response.status).toBe(413);
+    expect(errorCodes(response)).toEqual(['PAYLOAD_TOO_LARGE']);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('refuses a mutation document over the alias limit before any of it runs', async () => {
+    const before = await everything();
+    const many = Array.from({ length: 16 }, (_, i) => `a${i}: addEntity(input: {name: "Alias entity ${i}", kind: CITY}) { id }`).join(' ');
+    const response = await seeded.api.query(`mutation { ${many} }`, {}, { token: editor });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(await everything()).toEqual(before);
+  });
+});
+
 describe('tokens and roles', () => {
   it('refuses a mutation without a token (UNAUTHENTICATED), or with the wrong role (FORBIDDEN), and writes nothing', async () => {
     const before = await everything();
@@ -127,7 +148,8 @@ describe('tokens and roles', () => {
 describe('assertRelationship', () => {
   it('locates each quote in the stored text, records who and when, and counts it', async () => {
     const drills = await addDrills();
-    const total = async (): Promise<number> => (expectNoErrors(await seeded.api.query('{ relationships(filter: {types: [COOPERATES_WITH]}) { totalCount } }')) as { relationships: { totalCount: number } }).relationships.totalCount;
+    const total = async (): Promise<number> =>
+      expectNoErrors(await seeded.api.query<{ relationships: { totalCount: number } }>('{ relationships(filter: {types: [COOPERATES_WITH]}) { totalCount } }')).relationships.totalCount;
     const totalBefore = await total();
     const quote = 'Australia and New Zealand held joint naval drills';
     const stated = expectNoErrors(await mutate(AssertRelationshipDocument, assertion({ evidence: [{ documentId: drills, quote }] }))).assertRelationship;
@@ -200,9 +222,9 @@ describe('the change log', () => {
     const pages: number[] = [];
     let after: string | null = null;
     for (let i = 0; i < 50; i += 1) {
-      const page = expectNoErrors(await seeded.api.query(ChangesDocument, { first: 5, after })).changes;
+      const page: ChangesQuery['changes'] = expectNoErrors(await seeded.api.query(ChangesDocument, { first: 5, after })).changes;
       expect(page.totalCount).toBe(seqs.length);
-      pages.push(...page.nodes.map((n) => JSON.parse(Buffer.from(n.cursor, 'base64url').toString())[0] as number));
+      pages.push(...page.nodes.map((n) => (JSON.parse(Buffer.from(n.cursor, 'base64url').toString()) as number[])[0] as number));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor ?? null;
     }
@@ -236,7 +258,7 @@ describe('retractRelationship', () => {
     const after = await near();
     expect(JSON.stringify(after)).not.toContain(id);
     expect((after.relationships as { totalCount: number }).totalCount).toBe(nearBefore - 1);
-    const node = expectNoErrors(await seeded.api.query(`{ node(id: "${id}") { id ... on Relationship { type retraction { by at } } } }`)) as { node: { retraction: { at: string } } };
+    const node = expectNoErrors(await seeded.api.query<{ node: { retraction: { at: string } } }>(`{ node(id: "${id}") { id ... on Relationship { type retraction { by at } } } }`));
     expect(node.node).toMatchObject({ id, type: 'NEAR', retraction: { by: 'alice' } });
     expect(Number.isNaN(Date.parse(node.node.retraction.at))).toBe(false);
 
@@ -259,29 +281,37 @@ describe('addEntity, updateEntity and mergeEntities', () => {
 
     const added = expectNoErrors(await mutate(AddEntityDocument, { input: { name: 'Naval drills', kind: 'REGION', aliases: ['joint naval drills'] } })).addEntity;
     expect(added.id).toBe('entity:naval-drills');
-    const mentions = expectNoErrors(await seeded.api.query(`{ entity(id: "entity:naval-drills") { mentions { text document { id } } } }`)) as { entity: { mentions: { text: string }[] } };
+    const mentions = expectNoErrors(await seeded.api.query<{ entity: { mentions: { text: string }[] } }>(`{ entity(id: "entity:naval-drills") { mentions { text document { id } } } }`));
     // "joint naval drills" (the longer alias) in the drills document.
     expect(mentions.entity.mentions.map((m) => m.text)).toEqual(['joint naval drills']);
+  });
+
+  it('of 8 concurrent additions of one name, exactly one succeeds and the others are refused', async () => {
+    const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => mutate(AddEntityDocument, { input: { name: 'Canberra', kind: 'CITY', aliases: [`Canberra ${i}`] } })));
+    expect(responses.filter((r) => r.errors === undefined)).toHaveLength(1);
+    expect(responses.flatMap(errorCodes)).toEqual(Array.from({ length: 7 }, () => 'BAD_USER_INPUT'));
+    expect(await count("MATCH (e:Entity {id: 'entity:canberra'}) RETURN count(e)")).toBe(1);
+    expect(await count("MATCH (n:Name)-[:NAMES]->(:Entity {id: 'entity:canberra'}) RETURN count(n)")).toBe(2);
   });
 
   it('updates an entity: names are found again, the id stays', async () => {
     const updated = expectNoErrors(await mutate(UpdateEntityDocument, { id: 'entity:naval-drills', input: { aliases: ['naval drills'], description: 'Exercises at sea' } })).updateEntity;
     expect(updated).toMatchObject({ id: 'entity:naval-drills', name: 'Naval drills', aliases: [], description: 'Exercises at sea' });
-    const byName = expectNoErrors(await seeded.api.query('{ entity(name: "NAVAL DRILLS") { id } }')) as { entity: { id: string } };
+    const byName = expectNoErrors(await seeded.api.query<{ entity: { id: string } }>('{ entity(name: "NAVAL DRILLS") { id } }'));
     expect(byName.entity.id).toBe('entity:naval-drills');
   });
 
   it('merges: names, relationships and mentions move; the old id answers the kept entity; identical relationships unite their evidence', async () => {
     // Two identical facts, one on each entity, so the merge has to unite them.
-    const drills = (await seeded.neo4j.db.read("MATCH (d:Document {title: 'Antipodean drills'}) RETURN d.id AS id", {}, (r) => r[0]?.get('id'))) as string;
-    expectNoErrors(await mutate(AddEntityDocument, { input: { name: 'Aotearoa', kind: 'COUNTRY' } }));
-    expectNoErrors(await mutate(AssertRelationshipDocument, assertion({ targetId: 'entity:aotearoa', evidence: [{ documentId: drills, quote: 'Australia thanked New Zealand' }] })));
-    const nz = expectNoErrors(await seeded.api.query('{ entity(id: "entity:new-zealand") { relationships(first: 100) { totalCount } } }')) as { entity: { relationships: { totalCount: number } } };
+    const drills = (await seeded.neo4j.db.read("MATCH (d:Document {title: 'Antipodean drills'}) RETURN d.id AS id", {}, (r) => r[0]?.get('id') as string));
+    expectNoErrors(await mutate(AddEntityDocument, { input: { name: 'Wellington', kind: 'CITY' } }));
+    expectNoErrors(await mutate(AssertRelationshipDocument, assertion({ targetId: 'entity:wellington', evidence: [{ documentId: drills, quote: 'Australia thanked New Zealand' }] })));
+    const nz = expectNoErrors(await seeded.api.query<{ entity: { relationships: { totalCount: number } } }>('{ entity(id: "entity:new-zealand") { relationships(first: 100) { totalCount } } }'));
 
-    const merged = expectNoErrors(await mutate(MergeEntitiesDocument, { keepId: 'entity:new-zealand', mergeId: 'entity:aotearoa' }, admin)).mergeEntities;
+    const merged = expectNoErrors(await mutate(MergeEntitiesDocument, { keepId: 'entity:new-zealand', mergeId: 'entity:wellington' }, admin)).mergeEntities;
     expect(merged.id).toBe('entity:new-zealand');
-    expect(merged.aliases).toContain('Aotearoa');
-    const old = expectNoErrors(await seeded.api.query('{ node(id: "entity:aotearoa") { id } entity(id: "entity:aotearoa") { id } byName: entity(name: "aotearoa") { id } }'));
+    expect(merged.aliases).toContain('Wellington');
+    const old = expectNoErrors(await seeded.api.query('{ node(id: "entity:wellington") { id } entity(id: "entity:wellington") { id } byName: entity(name: "wellington") { id } }'));
     expect(old).toEqual({ node: { id: 'entity:new-zealand' }, entity: { id: 'entity:new-zealand' }, byName: { id: 'entity:new-zealand' } });
     const united = await seeded.neo4j.db.read(
       "MATCH (:Entity {id: 'entity:australia'})-[r:COOPERATES_WITH {stance: 'COOPERATIVE', modality: 'ASSERTED'}]->(:Entity {id: 'entity:new-zealand'}) RETURN r.evidenceQuotes AS quotes",
@@ -290,13 +320,67 @@ describe('addEntity, updateEntity and mergeEntities', () => {
     );
     expect(united).toHaveLength(1);
     expect(new Set(united[0])).toEqual(new Set(['Australia and New Zealand held joint naval drills', 'Australia', 'Australia thanked New Zealand']));
-    const after = expectNoErrors(await seeded.api.query('{ entity(id: "entity:new-zealand") { relationships(first: 100) { totalCount } } }')) as { entity: { relationships: { totalCount: number } } };
+    const after = expectNoErrors(await seeded.api.query<{ entity: { relationships: { totalCount: number } } }>('{ entity(id: "entity:new-zealand") { relationships(first: 100) { totalCount } } }'));
     expect(after.entity.relationships.totalCount).toBe(nz.entity.relationships.totalCount);
-    expect(await count("MATCH (e:Entity {id: 'entity:aotearoa'}) RETURN count(e)")).toBe(0);
+    expect(await count("MATCH (e:Entity {id: 'entity:wellington'}) RETURN count(e)")).toBe(0);
   });
 });
 
 describe('totals', () => {
+  it('stay exact through a random sequence of assertions, retractions and merges', async () => {
+    const rand = random(Number(process.env.CURATION_SEED ?? 20261128));
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+    const text = await seeded.neo4j.db.read('MATCH (d:Document {id: $id}) RETURN d.text AS text', { id: ARTICLE }, (r) => r[0]?.get('text') as string);
+    for (const name of ['Alpha Bloc', 'Beta Union', 'Gamma Pact', 'Delta League']) expectNoErrors(await mutate(AddEntityDocument, { input: { name, kind: 'ORGANIZATION' } }));
+    const entities = async (): Promise<string[]> => seeded.neo4j.db.read('MATCH (e:Entity) RETURN e.id AS id ORDER BY id', {}, (r) => r.map((x) => x.get('id') as string));
+    const standing = async (): Promise<string[]> => seeded.neo4j.db.read("MATCH ()-[r]->() WHERE r.key IS NOT NULL AND type(r) <> 'RETRACTED' RETURN r.id AS id ORDER BY id", {}, (r) => r.map((x) => x.get('id') as string));
+    const merged: string[] = [];
+    for (let step = 0; step < 40; step += 1) {
+      const roll = rand();
+      if (roll < 0.65) {
+        const ids = await entities();
+        const [source, target, other] = [pick(ids), pick(ids), pick(ids)];
+        const start = Math.floor(rand() * (text.length - 60));
+        const quote = text.slice(start, start + 10 + Math.floor(rand() * 40));
+        if (quote.trim() === '' || source === target) continue;
+        const modality = pick(['ASSERTED', 'PLANNED', 'ATTRIBUTED'] as const);
+        const response = await mutate(AssertRelationshipDocument, {
+          input: { sourceId: source, targetId: target, type: pick(['ALLY_OF', 'COUNTERS', 'CONSULTS', 'NEAR'] as const), stance: pick(['COOPERATIVE', 'NEUTRAL', 'ADVERSARIAL'] as const), modality, attributedToId: modality === 'ATTRIBUTED' ? other : null, evidence: [{ documentId: ARTICLE, quote }] },
+        });
+        expectNoErrors(response);
+      } else if (roll < 0.9) {
+        const ids = await standing();
+        if (ids.length > 0) expectNoErrors(await mutate(RetractRelationshipDocument, { id: pick(ids), reason: `random step ${step}` }));
+      } else {
+        const candidates = (await entities()).filter((id) => /alpha|beta|gamma|delta/.test(id) && !merged.includes(id));
+        if (candidates.length < 2) continue;
+        const [keep, merge] = [pick(candidates), pick(candidates)];
+        if (keep === merge) continue;
+        expectNoErrors(await mutate(MergeEntitiesDocument, { keepId: keep, mergeId: merge }, admin));
+        merged.push(merge);
+      }
+    }
+    // The API's totals against plain counts of what is stored, for several filters.
+    const filters = [{}, { stances: ['ADVERSARIAL'] }, { modalities: ['ATTRIBUTED', 'PLANNED'] }, { types: ['ALLY_OF', 'COUNTERS'], stances: ['COOPERATIVE', 'NEUTRAL'] }];
+    for (const filter of filters) {
+      const api = expectNoErrors(await seeded.api.query<{ relationships: { totalCount: number } }, { filter: unknown }>('query($filter: RelationshipFilter) { relationships(filter: $filter) { totalCount } }', { filter })).relationships.totalCount;
+      const f = filter as { types?: string[]; stances?: string[]; modalities?: string[] };
+      const plain = await count(
+        `MATCH ()-[r]->() WHERE r.key IS NOT NULL AND type(r) <> 'RETRACTED'
+           AND ($types IS NULL OR type(r) IN $types) AND ($stances IS NULL OR r.stance IN $stances) AND ($modalities IS NULL OR r.modality IN $modalities)
+         RETURN count(r)`,
+        { types: f.types ?? null, stances: f.stances ?? null, modalities: f.modalities ?? null },
+      );
+      expect({ filter, total: api }).toEqual({ filter, total: plain });
+    }
+    // And every entity's total, which the planner answers from degrees.
+    for (const id of await entities()) {
+      const api = expectNoErrors(await seeded.api.query<{ entity: { relationships: { totalCount: number } } }>(`{ entity(id: "${id}") { relationships { totalCount } } }`)).entity.relationships.totalCount;
+      const plain = await count("MATCH (e:Entity {id: $id})-[r]-() WHERE r.key IS NOT NULL AND type(r) <> 'RETRACTED' RETURN count(r)", { id });
+      expect({ id, total: api }).toEqual({ id, total: plain });
+    }
+  });
+
   it('every kept count equals a plain count of the standing relationships', async () => {
     const kept = await seeded.neo4j.db.read('MATCH (c:RelationshipCount) WHERE c.count > 0 RETURN c.type + "|" + c.stance + "|" + c.modality AS k, c.count AS n ORDER BY k', {}, (r) =>
       r.map((x) => `${x.get('k') as string}=${Number(x.get('n'))}`),
@@ -320,7 +404,7 @@ describe('re-seeding after curation', () => {
          WITH documents, entities, collect([r.id, type(r), r.evidenceQuotes]) AS relationships
          MATCH (x:Redirect)-->(k) RETURN documents, entities, relationships, collect([x.id, k.id]) AS redirects`,
         {},
-        (r) => JSON.parse(JSON.stringify(r[0]?.toObject())) as unknown,
+        (r): unknown => JSON.parse(JSON.stringify(r[0]?.toObject())),
       );
     const before = await curated();
     const seqs = await changeSeqs();

@@ -25,6 +25,7 @@ import { random } from '../../bench/graph';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { graphSnapshot } from '../support/neo4j';
 import { useSeededApi, type GraphQLResponse } from '../support/graphql';
+import { signTestToken } from '../support/tokens';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 6);
@@ -119,6 +120,7 @@ function selection(type: GraphQLOutputType, depth = 0): string {
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
 const queryFields = Object.values(schema.getQueryType()?.getFields() ?? {});
+const mutationFields = Object.values(schema.getMutationType()?.getFields() ?? {});
 const entityFields = Object.values((schema.getType('Entity') as { getFields: () => Record<string, GraphQLField<unknown, unknown>> }).getFields()).filter((f) => f.args.length > 0);
 
 /** `field(a: $a, ...) { selection }` plus the variables, for a field with arguments. */
@@ -133,13 +135,26 @@ function call(field: GraphQLField<unknown, unknown>, prefix: string): { text: st
 
 const LEAKS = /Neo4jError|Neo\.(Client|Transient|Database)Error|neo4j-driver|Cypher|\bMATCH \(|\bUNWIND\b|DETACH|lucene|ParseException|at [\w.<>]+ \(|\.ts:\d+|\.js:\d+|stacktrace/i;
 
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
 function expectSafe(response: GraphQLResponse<unknown>, request: unknown): void {
   const text = JSON.stringify(response);
   const context = `request ${JSON.stringify(request).slice(0, 2000)}\nresponse ${text.slice(0, 2000)}\n(FUZZ_SEED=${SEED})`;
   if (response.status >= 500) throw new Error(`5xx: ${context}`);
   if ((response.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) throw new Error(`internal error: ${context}`);
   // Echoing the client's own input back (e.g. in a validation message) is fine; leaking ours is not.
-  const withoutInput = text.split(JSON.stringify(request).slice(1, -1)).join('');
+  let withoutInput = text.split(JSON.stringify(request).slice(1, -1)).join('');
+  for (const value of stringsIn(request)) {
+    // As sent, and as quoted inside an error message (escaped once more by the response's JSON).
+    for (const form of [value, JSON.stringify(value).slice(1, -1), JSON.stringify(JSON.stringify(value)).slice(3, -3)]) {
+      if (form.length >= 3) withoutInput = withoutInput.split(form).join('');
+    }
+  }
   if (LEAKS.test(withoutInput.replace(/"message":"[^"]*Variable \\"\$[^"]*"/g, ''))) throw new Error(`leaks internals: ${context}`);
 }
 
@@ -184,4 +199,22 @@ describe('fuzzing every argument of every field', () => {
   it('leaves the graph unchanged', async () => {
     expect(await graphSnapshot(seeded.neo4j.db)).toEqual(before);
   });
+});
+
+describe('fuzzing every input of every mutation', () => {
+  // After the read fuzzing above (which must leave the graph as it was): mutations may succeed
+  // here (a document titled "'" is a fine document), but a refused one must write nothing at all.
+  for (const field of mutationFields) {
+    it(`Mutation.${field.name} survives hostile input, and a refusal writes nothing`, async () => {
+      const token = await signTestToken({ sub: 'fuzzer', roles: ['admin'] });
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const c = call(field, 'v');
+        const query = `mutation Fuzz${c.definitions.length > 0 ? `(${c.definitions.join(', ')})` : ''} { ${c.text} }`;
+        const graph = await graphSnapshot(seeded.neo4j.db);
+        const response = await seeded.api.query(query, c.variables, { token });
+        expectSafe(response, { query, variables: c.variables });
+        if ((response.errors ?? []).length > 0) expect(await graphSnapshot(seeded.neo4j.db)).toEqual(graph);
+      }
+    });
+  }
 });

@@ -24,7 +24,7 @@ interface Finished {
 /** Environment without any of our variables, so the test controls them all. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(NEO4J_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^(NEO4J_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$)/.test(k)) env[k] = v;
   return { ...env, ...extra };
 }
 
@@ -96,12 +96,13 @@ describe('npm start from no configuration', () => {
   afterAll(() => {
     child?.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.auth-secret`, { force: true });
   });
 
   /** Starts the app like `npm start` (only ports and data folder moved aside) and waits until it serves. */
   async function start(): Promise<{ url: string; logs: string[]; exited: Promise<number | null> }> {
     const proc = spawn(process.execPath, [MAIN], {
-      env: cleanEnv({ PORT: '0', NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir }),
+      env: cleanEnv({ PORT: '0', NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, AUTH_DEV_SECRET_FILE: `${dataDir}.auth-secret` }),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child = proc;
@@ -147,6 +148,10 @@ describe('npm start from no configuration', () => {
   it('starts Neo4j, seeds it, answers NATO, logs the request, and drains in-flight requests on SIGTERM', async () => {
     const first = await start();
     expect(first.logs.some((l) => l.includes('seed loaded'))).toBe(true);
+    // No token setup in development: a kept secret, and the log says how to get a token.
+    expect(first.logs.some((l) => l.includes('npm run token -- --sub you --role editor'))).toBe(true);
+    const secret = fs.readFileSync(`${dataDir}.auth-secret`, 'utf8').trim();
+    expect(first.logs.join('\n')).not.toContain(secret);
     expect(await natoThrough(first.url)).toMatchObject({
       data: { entity: { id: 'entity:nato', name: 'NATO', kind: 'ORGANIZATION', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Alliance', 'OTAN'] } },
     });

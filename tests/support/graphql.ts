@@ -1,16 +1,19 @@
 /**
  * An API server for integration tests: the real Apollo and HTTP layers over the test Neo4j, on a
  * free port, queried over HTTP like any client. `expectNoErrors` prints the whole response when a
- * query that should succeed does not.
+ * query that should succeed does not. Tokens are checked with the HS256 test secret unless an
+ * authenticator is given (sign them with `signTestToken` from ./tokens).
  */
+import type { Authenticator } from '../../src/auth';
 import { startApi, type Api } from '../../src/app';
 import { DEFAULT_LIMITS, type Limits, type LiveConfig } from '../../src/config';
 import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import type { Executor } from '../../src/neo4j/driver';
 import { loadSeed } from '../../src/seed/load';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from './neo4j';
+import { testAuthenticator } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -19,9 +22,19 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+export interface QueryOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export interface TestServer {
   url: string;
-  query: <T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, variables?: V) => Promise<GraphQLResponse<T>>;
+  query: <T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: string | TypedDocumentString<T, V>,
+    variables?: V,
+    options?: QueryOptions,
+  ) => Promise<GraphQLResponse<T>>;
   /** The server's change feed and WebSocket counts (live updates). */
   changes: Api['changes'];
   webSocketStats: Api['webSocketStats'];
@@ -35,6 +48,10 @@ export interface TestServerOptions {
   /** CORS_ORIGINS of the server; `*` unless set. */
   corsOrigins?: AllowedOrigins;
   isReady?: () => Promise<boolean>;
+  /** Default: HS256 with TEST_JWT_SECRET, reads open. */
+  authenticator?: Authenticator;
+  /** Default: silent. */
+  logger?: Logger;
   /** Live-update settings (poll interval, WebSocket caps); DEFAULT_LIVE otherwise. */
   live?: Partial<LiveConfig>;
 }
@@ -46,13 +63,14 @@ export async function startTestServer(db: Executor, options: TestServerOptions =
     {
       db,
       isReady: options.isReady ?? (() => Promise.resolve(true)),
-      logger: createLogger('silent'),
+      logger: options.logger ?? createLogger('silent'),
       production,
       introspection: !production,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       maxBodyBytes: options.maxBodyBytes ?? 100_000,
       corsOrigins: options.corsOrigins ?? ANY_ORIGIN,
       shutdownGraceMs: 1_000,
+      authenticator: options.authenticator ?? (await testAuthenticator()),
       live: options.live,
     },
     0,
@@ -62,10 +80,14 @@ export async function startTestServer(db: Executor, options: TestServerOptions =
     url: api.url,
     changes: api.changes,
     webSocketStats: api.webSocketStats,
-    query: async (query, variables) => {
+    query: async (query, variables, queryOptions = {}) => {
       const response = await fetch(api.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(queryOptions.token === undefined ? {} : { authorization: `Bearer ${queryOptions.token}` }),
+          ...queryOptions.headers,
+        },
         body: JSON.stringify({ query: query.toString(), variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import util from 'node:util';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -73,5 +74,80 @@ describe('the README', () => {
     const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
     const undocumented = CONFIG_VARIABLES.filter((name) => !readme.includes(`| \`${name}\` |`));
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('loadConfig: tokens', () => {
+  const SECRET = 'a-long-enough-test-secret-of-40-bytes-xx';
+
+  it('keeps a development secret in .data/ when nothing is configured outside production', () => {
+    const { auth } = loadConfig({});
+    expect(auth).toEqual({
+      keys: { source: 'dev-secret', file: path.join(PROJECT_ROOT, '.data', 'auth-secret') },
+      issuer: undefined,
+      audience: undefined,
+      rolesClaim: 'roles',
+      requiredForReads: false,
+    });
+    expect(loadConfig({ AUTH_DEV_SECRET_FILE: 'tmp/s' }).auth.keys).toEqual({ source: 'dev-secret', file: path.join(PROJECT_ROOT, 'tmp', 's') });
+  });
+
+  it('accepts no token in production without a secret or a JWKS, and never keeps a development secret there', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).auth.keys).toEqual({ source: 'none' });
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_DEV_SECRET_FILE: '/tmp/x' }).auth.keys).toEqual({ source: 'none' });
+  });
+
+  it('reads the secret, issuer, audience, roles claim and read policy', () => {
+    const { auth } = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_JWT_ISSUER: 'https://issuer.example',
+      AUTH_JWT_AUDIENCE: 'actor-graph',
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_REQUIRED_FOR_READS: 'true',
+    });
+    expect(auth.keys.source).toBe('secret');
+    expect(auth.keys.source === 'secret' && auth.keys.secret.reveal()).toBe(SECRET);
+    expect(auth).toMatchObject({ issuer: 'https://issuer.example', audience: 'actor-graph', rolesClaim: 'realm_access.roles', requiredForReads: true });
+  });
+
+  it('uses the secret exactly as given, spaces included', () => {
+    const keys = loadConfig({ AUTH_JWT_SECRET: ` ${SECRET} ` }).auth.keys;
+    expect(keys.source === 'secret' && keys.secret.reveal()).toBe(` ${SECRET} `);
+  });
+
+  it('reads a JWKS URL', () => {
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/realms/x/protocol/openid-connect/certs' }).auth.keys).toEqual({
+      source: 'jwks',
+      url: 'https://idp.example/realms/x/protocol/openid-connect/certs',
+    });
+  });
+
+  it('never shows the secret when the configuration is printed or serialised', () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: SECRET });
+    expect(JSON.stringify(config)).not.toContain(SECRET);
+    expect(util.inspect(config, { depth: 10 })).not.toContain(SECRET);
+    expect(`${String(config.auth.keys.source === 'secret' ? config.auth.keys.secret : '')}`).not.toContain(SECRET);
+  });
+
+  it('refuses a short secret without repeating it, a bad JWKS URL, both at once, a bad claim path and a bad read policy', () => {
+    const short = problemsOf({ AUTH_JWT_SECRET: 'hunter2-but-longer' });
+    expect(short).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET: must be at least 32 bytes, got 18/)]);
+    expect(short[0]).not.toContain('hunter2');
+    expect(problemsOf({ AUTH_JWKS_URL: 'ftp://idp.example/keys' })).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: must be an http\(s\) URL/)]);
+    expect(problemsOf({ AUTH_JWKS_URL: 'not a url' })).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: /)]);
+    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://idp.example/jwks' })).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: set together with AUTH_JWT_SECRET/)]);
+    expect(problemsOf({ AUTH_ROLES_CLAIM: 'realm_access..roles' })).toEqual([expect.stringMatching(/^AUTH_ROLES_CLAIM: /)]);
+    expect(problemsOf({ AUTH_REQUIRED_FOR_READS: 'yes' })).toEqual([expect.stringMatching(/^AUTH_REQUIRED_FOR_READS: must be one of true, false/)]);
+  });
+
+  it('counts bytes, not characters, for the secret length', () => {
+    // 16 two-byte characters: 32 bytes.
+    expect(loadConfig({ AUTH_JWT_SECRET: 'é'.repeat(16) }).auth.keys.source).toBe('secret');
+    expect(problemsOf({ AUTH_JWT_SECRET: 'é'.repeat(15) })[0]).toMatch(/got 30/);
+  });
+
+  it('refuses to require tokens for reads in production when no token could be valid', () => {
+    expect(problemsOf({ NODE_ENV: 'production', AUTH_REQUIRED_FOR_READS: 'true' })).toEqual([expect.stringMatching(/^AUTH_REQUIRED_FOR_READS: true in production needs AUTH_JWT_SECRET or AUTH_JWKS_URL/)]);
   });
 });
