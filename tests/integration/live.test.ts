@@ -8,6 +8,7 @@ import { encodeCursor } from '../../src/graphql/cursor';
 import WebSocket from 'ws';
 import { addEntity } from '../../src/queries/curation';
 import { startTestServer, useSeededApi } from '../support/graphql';
+import { nowSeconds, signTestToken, testAuthenticator } from '../support/tokens';
 import { ChangeCollector, Collected, liveClient, logEnd, logSeqs, range, wsUrl, type LiveClient } from '../support/live';
 
 // Writes and the shared 2-core machine make set-up and some tests slow; none asserts speed.
@@ -180,6 +181,39 @@ describe('protection', () => {
       // Not from a browser page: no Origin, nothing to check.
       expect(await upgrade(api.url)).toEqual({ status: 101 });
       expect(await upgrade(api.url.replace('/graphql', '/elsewhere'))).toEqual({ status: 404, body: expect.stringContaining('/graphql') as unknown });
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('tokens in connection_init when reads need one (AUTH_REQUIRED_FOR_READS=true)', () => {
+  it('closes with 4401 without a token, 4403 with a bad one, and serves a valid one', async () => {
+    const api = await startTestServer(seeded.neo4j.db, { authenticator: await testAuthenticator({ requiredForReads: true }) });
+    try {
+      const refusedWith = async (connectionParams: Record<string, unknown> | undefined): Promise<{ code: number; reason: string }> => {
+        const live = liveClient(api.url, { connectionParams });
+        clients.push(live);
+        new ChangeCollector(live.client);
+        return live.closed;
+      };
+      expect(await refusedWith(undefined)).toEqual({ code: 4401, reason: expect.stringContaining('authorization') as unknown });
+      expect(await refusedWith({ authorization: `Bearer ${await signTestToken({ key: 'another-secret-that-is-long-enough-0123456789' })}` })).toEqual({
+        code: 4403,
+        reason: 'Forbidden: token signature invalid',
+      });
+      expect(await refusedWith({ authorization: `Bearer ${await signTestToken({ exp: nowSeconds() - 3_600 })}` })).toEqual({ code: 4403, reason: 'Forbidden: token expired' });
+      expect(await refusedWith({ authorization: 'Basic dXNlcjpwYXNz' })).toEqual({ code: 4403, reason: expect.stringContaining('Bearer') as unknown });
+
+      // Any valid token will do for reading, whatever its roles; the header's name is not case-sensitive.
+      const live = liveClient(api.url, { connectionParams: { Authorization: `Bearer ${await signTestToken({ sub: 'reader', roles: [] })}` } });
+      clients.push(live);
+      const sub = new ChangeCollector(live.client);
+      await until(() => api.webSocketStats().subscriptions === 1);
+      const end = await logEnd(seeded.neo4j.db);
+      await write();
+      await sub.reach(end + 1);
+      expect(sub.seqs).toEqual([end + 1]);
     } finally {
       await api.stop();
     }
