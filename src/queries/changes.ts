@@ -14,12 +14,16 @@ import type { ChangeKind, ChangeModel, Page } from '../model';
 export const CHANGE_LOG = 'ChangeLog';
 
 /**
- * Serialises writers. Setting the counter to itself takes the node's exclusive lock (held to
- * commit) without changing the graph, so a write that turns out to have nothing to do leaves
- * the graph exactly as it was. (`applySchema` creates the node and its uniqueness constraint.)
+ * Serialises writers. Setting and removing a marker property takes the node's exclusive lock
+ * (held to commit) without changing the graph, so a write that turns out to have nothing to do
+ * leaves the graph exactly as it was. The lock must not be taken by writing the counter to
+ * itself (`SET log.seq = log.seq`): the value is read before the lock is granted, so a writer
+ * that waited would write back the number it read before the previous writer committed, and take
+ * that writer's number again (across processes, where nothing else queues writers). (`applySchema`
+ * creates the node and its uniqueness constraint.)
  */
 export const lockChangeLog = (): Statement =>
-  statement('changes.lock', `MERGE (log:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET log.seq = 0 SET log.seq = log.seq RETURN log.seq AS seq`);
+  statement('changes.lock', `MERGE (log:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET log.seq = 0 SET log.locked = true REMOVE log.locked`);
 
 export const appendChange = (change: { by: string; kind: ChangeKind; nodeId: string | null }): Statement =>
   statement(
