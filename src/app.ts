@@ -5,7 +5,7 @@
  * over any executor, which the tests, the load test and the benchmark use.
  */
 import type { AddressInfo } from 'node:net';
-import type { Config, Limits } from './config';
+import { DEFAULT_LIVE, type Config, type Limits, type LiveConfig } from './config';
 import type { Logger } from './log';
 import { createDriver, Executor, type Driver } from './neo4j/driver';
 import { waitForNeo4j } from './neo4j/connect';
@@ -13,9 +13,12 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
 import { applySchema, lacksChangeLog } from './queries/schema';
 import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
-import { createApolloServer } from './graphql/server';
+import { createApolloServer, createSchema } from './graphql/server';
 import { createContext } from './graphql/context';
+import { SubscriptionOperations } from './graphql/subscriptions';
 import { createHttpServer } from './http/server';
+import { attachWebSocket, type WebSocketStats } from './http/websocket';
+import { ChangeFeed } from './live/feed';
 import type { AllowedOrigins } from './http/cors';
 import { createAuthenticator, createRequestAuth, refusingAuthenticator, type Authenticator } from './auth';
 
@@ -68,19 +71,29 @@ export interface ApiOptions {
   shutdownGraceMs: number;
   /** Checks the bearer tokens of writes (and of reads with AUTH_REQUIRED_FOR_READS); by default no token is accepted. */
   authenticator?: Authenticator;
+  /** Live updates (the change feed, WebSocket limits); DEFAULT_LIVE for anything left out. */
+  live?: Partial<LiveConfig>;
 }
 
 export interface Api {
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish (bounded), then stops Apollo. */
+  /** This process's reader of the change log: `lastSeq` is the graph version it has seen, `onChange` tells of new ones. */
+  changes: ChangeFeed;
+  /** Counts of the WebSocket endpoint (connections, subscriptions, buffered bytes, slow consumers). */
+  webSocketStats: () => WebSocketStats;
+  /** Stops accepting connections, closes WebSockets (1001), lets in-flight requests finish (bounded), then stops Apollo. */
   stop: () => Promise<void>;
 }
 
 /** Apollo and the HTTP server over an executor, listening on `port` (0 picks a free one). */
 export async function startApi(options: ApiOptions, port: number, host: string): Promise<Api> {
   const authenticator = options.authenticator ?? refusingAuthenticator;
-  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads });
+  const live = { ...DEFAULT_LIVE, ...options.live };
+  const schema = createSchema();
+  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads }, schema);
   await apollo.start();
+  const changes = new ChangeFeed({ db: options.db, logger: options.logger, pollIntervalMs: live.pollIntervalMs });
+  changes.start();
   let closing = false;
   const http = createHttpServer({
     apollo,
@@ -91,10 +104,39 @@ export async function startApi(options: ApiOptions, port: number, host: string):
     corsOrigins: options.corsOrigins,
     logger: options.logger,
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(port, host, () => resolve());
+  const webSocket = attachWebSocket({
+    server: http,
+    operations: new SubscriptionOperations({
+      schema,
+      limits: options.limits,
+      production: options.production,
+      logger: options.logger,
+      changes,
+      // Subscriptions only read; the token (when reads need one) was checked at connection_init.
+      createContext: () => createContext(options.db, options.limits, createRequestAuth(authenticator, undefined)),
+    }),
+    corsOrigins: options.corsOrigins,
+    isClosing: () => closing,
+    production: options.production,
+    logger: options.logger,
+    authenticate: authenticator.requiredForReads ? (authorization) => authenticator.verify(authorization) : undefined,
+    maxConnections: live.maxConnections,
+    maxSubscriptionsPerConnection: live.maxSubscriptionsPerConnection,
+    maxBufferedBytes: live.maxBufferedBytes,
+    keepAliveMs: live.keepAliveMs,
+    maxMessageBytes: options.maxBodyBytes,
   });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => resolve());
+    });
+  } catch (e: unknown) {
+    await webSocket.close(0);
+    await changes.stop();
+    await apollo.stop();
+    throw e;
+  }
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${(http.address() as AddressInfo).port}/graphql`;
 
   let stopping: Promise<void> | undefined;
@@ -103,13 +145,16 @@ export async function startApi(options: ApiOptions, port: number, host: string):
       closing = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
+      // WebSockets close (1001) alongside the HTTP drain; both get the grace period.
+      const webSocketsClosed = webSocket.close(options.shutdownGraceMs);
       // In-flight requests get the grace period; then their connections are cut.
       const deadline = setTimeout(() => http.closeAllConnections(), options.shutdownGraceMs);
-      await closed;
+      await Promise.all([closed, webSocketsClosed]);
       clearTimeout(deadline);
+      await changes.stop();
       await apollo.stop();
     })());
-  return { url, stop };
+  return { url, changes, webSocketStats: webSocket.stats, stop };
 }
 
 /**
@@ -147,6 +192,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         corsOrigins: config.corsOrigins,
         shutdownGraceMs: config.shutdownGraceMs,
         authenticator,
+        live: config.live,
       },
       config.port,
       config.host,

@@ -12,6 +12,10 @@ export enum ErrorCode {
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** A request the transport cannot serve as sent (e.g. a query over WebSocket, which serves subscriptions). */
+  BadRequest = 'BAD_REQUEST',
+  /** A WebSocket connection already has as many subscriptions as it may (MAX_SUBSCRIPTIONS_PER_CONNECTION). */
+  TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

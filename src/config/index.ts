@@ -70,6 +70,27 @@ export const DEFAULT_LIMITS: Limits = {
   deadlineMarginMs: 2_000,
 };
 
+/** Live updates: the change feed and the WebSocket endpoint (subscriptions). */
+export interface LiveConfig {
+  /** Pause between two reads of the change log by this process's change feed. */
+  pollIntervalMs: number;
+  /** Open WebSocket connections one process accepts. */
+  maxConnections: number;
+  maxSubscriptionsPerConnection: number;
+  /** Bytes waiting to be sent to one client before it is disconnected as a slow consumer. */
+  maxBufferedBytes: number;
+  /** Keep-alive ping interval; a client that has not answered a ping by the next one is disconnected. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_LIVE: LiveConfig = {
+  pollIntervalMs: 200,
+  maxConnections: 2_000,
+  maxSubscriptionsPerConnection: 20,
+  maxBufferedBytes: 1_048_576,
+  keepAliveMs: 12_000,
+};
+
 /**
  * A credential that must never reach a log line or an error message: JSON and `util.inspect`
  * show it as `[redacted]`; only `reveal()` gives the value.
@@ -129,6 +150,7 @@ export interface Config {
   limits: Limits;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
+  live: LiveConfig;
   neo4j: Neo4jConfig;
   embedded: EmbeddedNeo4jConfig;
   auth: AuthConfig;
@@ -164,6 +186,11 @@ export const CONFIG_VARIABLES = [
   'NEO4J_QUERY_TIMEOUT_MS',
   'NEO4J_DEADLINE_MARGIN_MS',
   'SHUTDOWN_GRACE_MS',
+  'CHANGES_POLL_INTERVAL_MS',
+  'MAX_WS_CONNECTIONS',
+  'MAX_SUBSCRIPTIONS_PER_CONNECTION',
+  'MAX_WS_BUFFERED_BYTES',
+  'WS_KEEP_ALIVE_MS',
   'NEO4J_URI',
   'NEO4J_USER',
   'NEO4J_PASSWORD',
@@ -284,6 +311,13 @@ export function loadConfig(env: Env = process.env): Config {
       deadlineMarginMs: integer('NEO4J_DEADLINE_MARGIN_MS', DEFAULT_LIMITS.deadlineMarginMs, 100, 60_000),
     },
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    live: {
+      pollIntervalMs: integer('CHANGES_POLL_INTERVAL_MS', DEFAULT_LIVE.pollIntervalMs, 10, 60_000),
+      maxConnections: integer('MAX_WS_CONNECTIONS', DEFAULT_LIVE.maxConnections, 1, 1_000_000),
+      maxSubscriptionsPerConnection: integer('MAX_SUBSCRIPTIONS_PER_CONNECTION', DEFAULT_LIVE.maxSubscriptionsPerConnection, 1, 1_000),
+      maxBufferedBytes: integer('MAX_WS_BUFFERED_BYTES', DEFAULT_LIVE.maxBufferedBytes, 16_384, 1_073_741_824),
+      keepAliveMs: integer('WS_KEEP_ALIVE_MS', DEFAULT_LIVE.keepAliveMs, 100, 600_000),
+    },
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,

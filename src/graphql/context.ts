@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { RequestAuth } from '../auth';
 import type { Limits } from '../config';
 import type { Executor } from '../neo4j/driver';
+import type { ChangeSource } from '../live/feed';
 import type { DocumentModel, EntityModel, MentionModel, Page, RelationshipModel } from '../model';
 import { findEntitiesByIds } from '../queries/entities';
 import { findDocumentsByIds, findEntitiesOfDocuments, findMentionsOfEntities } from '../queries/documents';
@@ -28,6 +29,8 @@ export interface Context {
   readonly limits: Limits;
   /** Who sent the request: the bearer token, verified when first asked (mutations call `auth.require(role)`). */
   readonly auth: RequestAuth;
+  /** The process's change feed; only subscriptions (over WebSocket) have it. */
+  readonly changes?: ChangeSource;
 }
 
 export function createContext(root: Executor, limits: Limits, auth: RequestAuth): Context {

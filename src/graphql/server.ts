@@ -1,20 +1,17 @@
 /**
- * The Apollo Server: schema, error formatting and plugins. Errors carrying one of our codes pass
- * through; anything else (a bug, an unrecognised driver error) is logged in full and reaches the
- * client only as a masked INTERNAL_SERVER_ERROR.
+ * The Apollo Server: schema, error formatting (format-error.ts) and plugins.
  */
 import { ApolloServer } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, isCodedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
 import { requestMetricsPlugin, tokenRequiredPlugin } from './plugins';
 import { jitGateway } from './executor';
 import { protection } from './protection';
+import { formatError } from './format-error';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -27,9 +24,13 @@ export interface ApolloOptions {
   tokenRequired?: boolean;
 }
 
-export function createApolloServer({ logger, production, introspection, limits, tokenRequired = false }: ApolloOptions): ApolloServer<Context> {
+/** The executable schema (SDL files and resolvers), shared by HTTP and WebSocket operations. */
+export function createSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}
+
+export function createApolloServer({ logger, production, introspection, limits, tokenRequired = false }: ApolloOptions, schema: GraphQLSchema = createSchema()): ApolloServer<Context> {
   const guard = protection(limits, { production });
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   return new ApolloServer<Context>({
     gateway: jitGateway(schema),
     includeStacktraceInErrorResponses: !production,
@@ -48,13 +49,6 @@ export function createApolloServer({ logger, production, introspection, limits, 
       // resolver to compute them, which costs measurably on large answers.
       ApolloServerPluginCacheControlDisabled(),
     ],
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const original = unwrapResolverError(error);
-      const code = formatted.extensions?.code;
-      // Parse/validation/variable errors from graphql-js and Apollo carry their own codes.
-      if (isCodedError(original) || (code !== undefined && code !== ErrorCode.InternalServerError)) return formatted;
-      logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
-      return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.InternalServerError } };
-    },
+    formatError: formatError(logger),
   });
 }

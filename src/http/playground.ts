@@ -2,6 +2,7 @@
  * The GraphQL playground at GET /: a GraphiQL 3 page that works offline. Its four assets (GraphiQL
  * and React UMD builds) are served from node_modules under /playground/ from a fixed allowlist,
  * read once into memory; the page opens one tab per operation in operations/showcase.graphql.
+ * Subscriptions run over WebSocket (graphql-ws) at /graphql, with the Headers tab's token.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -167,11 +168,24 @@ async function buildPage(logger: Logger): Promise<Loaded> {
 export function renderPlaygroundPage(tabs: { query: string }[], versions: Record<string, string>): { html: string; csp: string } {
   const asset = (name: string): string => `${PLAYGROUND_PREFIX}${name}?v=${encodeURIComponent(versions[ASSETS[name]?.pkg ?? ''] ?? '')}`;
   const props = { defaultTabs: tabs.length > 0 ? tabs : undefined, defaultEditorToolsVisibility: false };
+  // Subscriptions go over WebSocket (graphql-ws, bundled in GraphiQL) to the same path. The token
+  // in the Headers tab goes into connection_init, so one client is kept per Authorization value.
   const script = `
 const props = ${scriptJson(props)};
-ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { ...props, fetcher: GraphiQL.createFetcher({ url: '/graphql' }) }),
-);
+const subscriptionUrl = new URL('/graphql', location.href).href.replace(/^http/, 'ws');
+const fetchers = new Map();
+function fetcher(params, options) {
+  const headers = (options && options.headers) || {};
+  const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
+  const authorization = name === undefined ? '' : String(headers[name]);
+  let forToken = fetchers.get(authorization);
+  if (forToken === undefined) {
+    forToken = GraphiQL.createFetcher({ url: '/graphql', subscriptionUrl, wsConnectionParams: authorization === '' ? undefined : { authorization } });
+    fetchers.set(authorization, forToken);
+  }
+  return forToken(params, options);
+}
+ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { ...props, fetcher }));
 `;
   // A hash rather than a nonce: the page is built once and is the same for every request.
   const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
@@ -201,6 +215,7 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",
     "img-src 'self' data:",
+    // 'self' covers ws:// and wss:// to this host as well (CSP Level 3), for subscriptions.
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

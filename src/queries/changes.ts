@@ -14,12 +14,16 @@ import type { ChangeKind, ChangeModel, Page } from '../model';
 export const CHANGE_LOG = 'ChangeLog';
 
 /**
- * Serialises writers. Setting the counter to itself takes the node's exclusive lock (held to
- * commit) without changing the graph, so a write that turns out to have nothing to do leaves
- * the graph exactly as it was. (`applySchema` creates the node and its uniqueness constraint.)
+ * Serialises writers. Setting and removing a marker property takes the node's exclusive lock
+ * (held to commit) without changing the graph, so a write that turns out to have nothing to do
+ * leaves the graph exactly as it was. The lock must not be taken by writing the counter to
+ * itself (`SET log.seq = log.seq`): the value is read before the lock is granted, so a writer
+ * that waited would write back the number it read before the previous writer committed, and take
+ * that writer's number again (across processes, where nothing else queues writers). (`applySchema`
+ * creates the node and its uniqueness constraint.)
  */
 export const lockChangeLog = (): Statement =>
-  statement('changes.lock', `MERGE (log:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET log.seq = 0 SET log.seq = log.seq RETURN log.seq AS seq`);
+  statement('changes.lock', `MERGE (log:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET log.seq = 0 SET log.locked = true REMOVE log.locked`);
 
 export const appendChange = (change: { by: string; kind: ChangeKind; nodeId: string | null }): Statement =>
   statement(
@@ -64,6 +68,20 @@ export function pageChanges(db: Executor, { after, first }: { after: number; fir
       const page = record === undefined ? [] : (record.get('page') as unknown[]).map(toChange);
       return { items: page.slice(0, first), hasNextPage: page.length > first, totalCount: record === undefined ? 0 : toNumber(record.get('total')) };
     },
+  );
+}
+
+/**
+ * Up to `limit` changes after `after`, oldest first: what live updates poll and replay. An index
+ * seek on the `seq` constraint, read in index order, so its cost does not grow with the log.
+ */
+export function changesAfter(db: Executor, after: number, limit: number): Promise<ChangeModel[]> {
+  return db.read(
+    `MATCH (c:Change) WHERE c.seq > $after
+     WITH c ORDER BY c.seq LIMIT $limit
+     RETURN ${CHANGE_ROW} AS change`,
+    { after: int(after), limit: int(limit) },
+    (records: Neo4jRecord[]) => records.map((record) => toChange(record.get('change'))),
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * The playground at GET /: its assets and headers over plain HTTP, then the page itself in headless
  * Chromium (Debian's /usr/bin/chromium driven by playwright-core, which never downloads a browser)
- * with every non-local request blocked, running a showcase query against the seeded Neo4j.
+ * with every non-local request blocked, running a showcase query against the seeded Neo4j and the
+ * showcase subscription over WebSocket while a change is written.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,13 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { renderPlaygroundPage, showcaseTabs, SHOWCASE_FILE } from '../../src/http/playground';
+import { addEntity } from '../../src/queries/curation';
 import { loadSeed } from '../../src/seed/load';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 import { startTestServer, type TestServer } from '../support/graphql';
 import { launchChromium } from '../support/chromium';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const SHOWCASE_NAMES = ['NatoRelationships', 'NatoNeighborhood', 'NewZealandToChina', 'SearchSeas'];
+const SHOWCASE_NAMES = ['NatoRelationships', 'NatoNeighborhood', 'NewZealandToChina', 'SearchSeas', 'LiveChanges'];
 
 let neo4j: TestNeo4j | undefined;
 let api: TestServer | undefined;
@@ -130,7 +132,7 @@ describe('over HTTP', () => {
 describe('the page content', () => {
   it('has one tab per showcase operation, with its comment', () => {
     const tabs = showcaseTabs(fs.readFileSync(SHOWCASE_FILE, 'utf8'));
-    expect(tabs.map((t) => /query (\w+)/.exec(t.query)?.[1])).toEqual(SHOWCASE_NAMES);
+    expect(tabs.map((t) => /(?:query|subscription) (\w+)/.exec(t.query)?.[1])).toEqual(SHOWCASE_NAMES);
     expect(tabs[0]?.query).toMatch(/^# Who is NATO tied to/);
   });
 
@@ -197,7 +199,7 @@ describe('in headless Chromium, offline', () => {
       expect(await page.title()).toBe('actor-graph playground');
     });
 
-    await step('finding the four showcase tabs', async () => {
+    await step('finding the showcase tabs', async () => {
       // The tab button only: the tab also holds a close button whose icon has text.
       const tabs = page.locator('.graphiql-tab .graphiql-tab-button');
       await tabs.nth(SHOWCASE_NAMES.length - 1).waitFor();
@@ -211,6 +213,24 @@ describe('in headless Chromium, offline', () => {
       const text = (await response.innerText()).replace(/\s+/g, ' ');
       expect(text).toContain('"relationships"');
       expect(text).not.toContain('"errors"');
+    });
+
+    await step('running the LiveChanges subscription and seeing a change arrive', async () => {
+      await page.locator('.graphiql-tab .graphiql-tab-button', { hasText: 'LiveChanges' }).click();
+      await page.locator('.graphiql-execute-button').click();
+      // The subscription is running once the server counts it; then a write is news to it.
+      const deadline = Date.now() + 20_000;
+      while (api?.webSocketStats().subscriptions !== 1) {
+        if (Date.now() > deadline) throw new Error('the playground did not open a subscription');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      if (neo4j === undefined) throw new Error('no Neo4j');
+      await addEntity(neo4j.db, 'playground-test', { name: 'Playground Live Entity', kind: 'ORGANIZATION' });
+      const response = page.locator('.graphiql-response');
+      await response.filter({ hasText: 'Playground Live Entity' }).waitFor();
+      const text = (await response.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain('"kind": "ENTITY_ADDED"');
+      expect(text).toContain('"by": "playground-test"');
     });
 
     if (process.env.PLAYGROUND_SCREENSHOT !== undefined) await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT });

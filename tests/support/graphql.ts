@@ -5,8 +5,8 @@
  * authenticator is given (sign them with `signTestToken` from ./tokens).
  */
 import type { Authenticator } from '../../src/auth';
-import { startApi } from '../../src/app';
-import { DEFAULT_LIMITS, type Limits } from '../../src/config';
+import { startApi, type Api } from '../../src/app';
+import { DEFAULT_LIMITS, type Limits, type LiveConfig } from '../../src/config';
 import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
 import { createLogger, type Logger } from '../../src/log';
@@ -35,6 +35,9 @@ export interface TestServer {
     variables?: V,
     options?: QueryOptions,
   ) => Promise<GraphQLResponse<T>>;
+  /** The server's change feed and WebSocket counts (live updates). */
+  changes: Api['changes'];
+  webSocketStats: Api['webSocketStats'];
   stop: () => Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export interface TestServerOptions {
   authenticator?: Authenticator;
   /** Default: silent. */
   logger?: Logger;
+  /** Live-update settings (poll interval, WebSocket caps); DEFAULT_LIVE otherwise. */
+  live?: Partial<LiveConfig>;
 }
 
 /** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
@@ -66,12 +71,15 @@ export async function startTestServer(db: Executor, options: TestServerOptions =
       corsOrigins: options.corsOrigins ?? ANY_ORIGIN,
       shutdownGraceMs: 1_000,
       authenticator: options.authenticator ?? (await testAuthenticator()),
+      live: options.live,
     },
     0,
     '127.0.0.1',
   );
   return {
     url: api.url,
+    changes: api.changes,
+    webSocketStats: api.webSocketStats,
     query: async (query, variables, queryOptions = {}) => {
       const response = await fetch(api.url, {
         method: 'POST',

@@ -328,6 +328,17 @@ export type SearchSeasQuery = { search: Array<{ score: number, snippet: string |
       | { __typename: 'Relationship', id: string }
      }> };
 
+export type LiveChangesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type LiveChangesSubscription = { changes: { cursor: string, at: string, by: string, kind: ChangeKind, node:
+      | { __typename: 'Document', title: string, id: string }
+      | { __typename: 'Entity', name: string, id: string }
+      | { __typename: 'Relationship', id: string }
+     | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -869,3 +880,23 @@ export const SearchSeasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchSeasQuery, SearchSeasQueryVariables>;
+export const LiveChangesDocument = new TypedDocumentString(`
+    subscription LiveChanges($after: String) {
+  changes(after: $after) {
+    cursor
+    at
+    by
+    kind
+    node {
+      id
+      __typename
+      ... on Entity {
+        name
+      }
+      ... on Document {
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveChangesSubscription, LiveChangesSubscriptionVariables>;

@@ -9,5 +9,6 @@ import { Path } from './Path';
 import { Query } from './Query';
 import { Relationship } from './Relationship';
 import { SearchHit } from './SearchHit';
+import { Subscription } from './Subscription';
 
-export const resolvers: Resolvers = { Query, Mutation, Change, DateTime, Node, Entity, Relationship, Document, Evidence, Mention, Path, SearchHit };
+export const resolvers: Resolvers = { Query, Mutation, Subscription, Change, DateTime, Node, Entity, Relationship, Document, Evidence, Mention, Path, SearchHit };
