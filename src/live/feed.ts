@@ -39,8 +39,21 @@ export interface ChangeSource {
   stream(after: number | undefined): Promise<AsyncIterableIterator<ChangeEvent>>;
 }
 
+/** How the feed reads the change log (queries/changes.ts over Neo4j; an in-memory log in unit tests). */
+export interface ChangeLogReader {
+  /** Up to `limit` changes after `after`, oldest first. */
+  changesAfter(after: number, limit: number): Promise<ChangeModel[]>;
+  /** The last sequence number written (0 before the first change). */
+  lastSeq(): Promise<number>;
+}
+
+/** The change log in Neo4j. */
+export function changeLogIn(db: Executor): ChangeLogReader {
+  return { changesAfter: (after, limit) => changesAfter(db, after, limit), lastSeq: () => lastChangeSeq(db) };
+}
+
 export interface ChangeFeedOptions {
-  db: Executor;
+  log: ChangeLogReader;
   logger: Logger;
   /** Pause between polls that found nothing new. */
   pollIntervalMs: number;
@@ -171,7 +184,7 @@ export class ChangeFeed implements ChangeSource {
 
   /** Changes after `after` from the log, with the read deadline. */
   readLog(after: number, limit: number): Promise<ChangeModel[]> {
-    return withDeadline(changesAfter(this.options.db, after, limit), this.readTimeoutMs, 'reading the change log');
+    return withDeadline(this.options.log.changesAfter(after, limit), this.readTimeoutMs, 'reading the change log');
   }
 
   /** The next pause after a failure: doubling from the poll interval, capped. */
@@ -191,12 +204,12 @@ export class ChangeFeed implements ChangeSource {
       // before the subscription is not news to it. When Neo4j is away, the feed's position is
       // the best anyone knows.
       try {
-        start = Math.max(known, await withDeadline(lastChangeSeq(this.options.db), this.readTimeoutMs, 'reading the end of the change log'));
+        start = Math.max(known, await this.readEnd());
       } catch {
         start = known;
       }
     } else if (after > known) {
-      const end = await withDeadline(lastChangeSeq(this.options.db), this.readTimeoutMs, 'reading the end of the change log');
+      const end = await this.readEnd();
       if (after > end) {
         throw new BadUserInputError(`after: no such change; the change log ends at ${end}, and this cursor points past it (a cursor of another database?)`, 'after');
       }
@@ -219,6 +232,10 @@ export class ChangeFeed implements ChangeSource {
     await this.loop;
   }
 
+  private readEnd(): Promise<number> {
+    return withDeadline(this.options.log.lastSeq(), this.readTimeoutMs, 'reading the end of the change log');
+  }
+
   private async whenReady(): Promise<void> {
     if (this.last !== undefined) return;
     await this.ready;
@@ -232,7 +249,7 @@ export class ChangeFeed implements ChangeSource {
       let pause = this.options.pollIntervalMs;
       try {
         if (this.last === undefined) {
-          const end = await withDeadline(lastChangeSeq(this.options.db), this.readTimeoutMs, 'reading the end of the change log');
+          const end = await this.readEnd();
           if (signal.aborted) break;
           this.last = end;
           this.firstHeld = end + 1;
