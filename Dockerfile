@@ -1,6 +1,6 @@
-# The actor-graph API image: compiled TypeScript on Node 20, production dependencies only.
+# The actor-graph API image: compiled TypeScript on Node 24 (the current LTS), production dependencies only.
 # It never starts Neo4j itself: NEO4J_URI must point at one (docker-compose.yml does).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
@@ -8,7 +8,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

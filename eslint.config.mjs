@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'neo4j-embedded/', 'bench/peer/', 'bench/results/', 'bench/.build/', 'jest.config.js', 'eslint.config.mjs', 'tests/support/summary-reporter.js', 'tests/support/progress-reporter.js'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'neo4j-embedded/', 'bench/peer/', 'bench/results/', 'bench/.build/', 'jest.config.js', 'eslint.config.mjs', 'tests/support/summary-reporter.js', 'tests/support/progress-reporter.js', 'tests/support/runner.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

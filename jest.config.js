@@ -1,16 +1,21 @@
 /**
  * Two projects split by cost: `unit` needs no database; `integration` talks to a real Neo4j that
  * the global setup starts (embedded, on a free port, in a temporary folder) unless NEO4J_URI is set.
- * Integration test files share that database, so they run one at a time (--runInBand).
+ * One runner for both (tests/support/runner.js): the unit files run first, in parallel workers,
+ * while the embedded Neo4j boots; then the integration files, which share that database, run one
+ * at a time in the main process.
  *
  * `jose` ships only ES modules. Node 20.19+ require()s them natively (the build relies on that),
  * but Jest's module loader on Node before 24.9 cannot, so its files are compiled to CommonJS here.
  */
+const os = require('node:os');
+
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'es2022' } }],
 };
 const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+const runner = '<rootDir>/tests/support/runner.js';
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -18,6 +23,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
+      runner,
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
@@ -25,6 +31,7 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
+      runner,
       transform,
       transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
@@ -33,8 +40,8 @@ module.exports = {
       slowTestThreshold: 30,
     },
   ],
+  // Jest's default leaves one core to itself; the main process idles while the unit workers run.
+  maxWorkers: Math.max(1, os.availableParallelism()),
   reporters: ['<rootDir>/tests/support/progress-reporter.js', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
-  // A leaked handle must not hang CI for its whole time budget; Jest still names the problem.
-  forceExit: true,
 };

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
     await loadSeed(db);
     const api = await startApi(
-      { db, isReady: readiness(driver, 'neo4j'), logger, production: true, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 5_000 },
+      { db, isReady: readiness(db), logger, production: true, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 5_000 },
       0,
       '127.0.0.1',
     );

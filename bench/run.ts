@@ -9,7 +9,10 @@
  *   npm run bench -- --full       1k, 10k and 100k entities (~10 relationships each), longer runs
  *   npm run bench -- --live       live updates: 1,000 subscribers, a steady stream of writes (see live.ts);
  *                                 --subscribers 1000 --rate 10 --seconds 30 --no-node
- *   options: --sizes 1000,10000  --duration 5  --connections 8  --operations entityByName,search  --no-peer  --out bench/results
+ *   options: --sizes 1000,10000  --duration 5  --warmup 2  --connections 8  --operations entityByName,search  --no-peer  --out bench/results
+ *            --neo4j bolt://127.0.0.1:7687  (a running, disposable Neo4j without auth instead of one per size: it is emptied)
+ *   (--warmup 0 leaves one request per operation and server as the warm-up: for the smoke test,
+ *   which checks that everything runs, not how fast)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import readline from 'node:readline';
@@ -101,6 +104,9 @@ const live = flag('live');
 const mode = live ? 'live' : full ? 'full' : 'quick';
 const sizes = (arg('sizes') ?? (full ? '1000,10000,100000' : '1000')).split(',').map(Number);
 const duration = Number(arg('duration') ?? (full ? 10 : 3));
+const warmup = Number(arg('warmup') ?? 2);
+/** A Neo4j (no auth) to run against instead of one started per size: emptied before and after each size, so disposable only. */
+const externalNeo4j = arg('neo4j');
 const connections = Number(arg('connections') ?? 8);
 const operations = (arg('operations')?.split(',') ?? [...OPERATIONS]) as Operation[];
 const outDir = path.resolve(arg('out') ?? path.join(PROJECT_ROOT, 'bench', 'results'));
@@ -157,14 +163,19 @@ async function measure(target: Target, op: Operation, size: number, seed: number
 }
 
 async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; load: Record<string, number> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-bench-${size}-`));
+  // Each size in a temporary embedded Neo4j of its own, unless --neo4j names one to use instead.
+  const dataDir = externalNeo4j === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-bench-${size}-`)) : undefined;
   // The loader writes a seed in one transaction: a million relationships need several GB of heap.
   const heap = size >= 100_000 ? '12g' : size >= 10_000 ? '2g' : '1g';
-  const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap, pageCache: size >= 100_000 ? '1g' : '256m', txMemory: '0', logger, readyTimeoutMs: 300_000 });
-  const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
+  const neo4j =
+    dataDir === undefined ? undefined : await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap, pageCache: size >= 100_000 ? '1g' : '256m', txMemory: '0', logger, readyTimeoutMs: 300_000 });
+  const uri = neo4j?.uri ?? externalNeo4j ?? '';
+  const driver = createDriver({ uri, user: 'neo4j', password: undefined, logger });
+  const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+  const empty = (): Promise<void> => db.withTimeout(undefined).write('MATCH (n) DETACH DELETE n', {}, () => undefined);
   const stops: (() => Promise<void>)[] = [];
   try {
-    const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+    if (neo4j === undefined) await empty();
     const graph = syntheticGraph(size);
     await applySchema(db);
     const started = performance.now();
@@ -174,9 +185,9 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
     const load = { entities: graph.entities.length, relationships: graph.relationships.length, seconds: Math.round(seconds * 10) / 10, relationshipsPerSecond: Math.round(graph.relationships.length / seconds) };
     process.stdout.write(`bench: ${size} entities, ${graph.relationships.length} relationships loaded in ${load.seconds} s (${load.relationshipsPerSecond} relationships/s)\n`);
 
-    const api = await serve('actor-graph', neo4j.uri);
+    const api = await serve('actor-graph', uri);
     stops.push(api.stop);
-    const floor = await serve('floor', neo4j.uri);
+    const floor = await serve('floor', uri);
     stops.push(floor.stop);
     const targets: Target[] = [
       {
@@ -198,7 +209,7 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
       },
     ];
     if (peer !== null) {
-      const server = await serve('peer', neo4j.uri);
+      const server = await serve('peer', uri);
       stops.push(server.stop);
       targets.push({
         name: 'peer',
@@ -210,8 +221,11 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
       });
     }
 
-    // Warm up every server on every operation (JIT, query plans, page cache) before measuring.
-    for (const op of operations) for (const t of targets) await autocannon({ url: t.url, connections, duration: 2, requests: [{ method: 'POST', path: t.path(op), headers: { 'content-type': 'application/json' }, body: t.body(op, paramsFor(size, random(1))) }] });
+    // Warm up every server on every operation (JIT, query plans, page cache) before measuring: one
+    // request each (so even --warmup 0 measures no first-request plan compilation), then --warmup
+    // seconds under load. Failures here are not counted; the measurement counts its own.
+    for (const op of operations) for (const t of targets) await post(new URL(t.path(op), t.url).href, t.body(op, paramsFor(size, random(1)))).catch(() => undefined);
+    if (warmup > 0) for (const op of operations) for (const t of targets) await autocannon({ url: t.url, connections, duration: warmup, requests: [{ method: 'POST', path: t.path(op), headers: { 'content-type': 'application/json' }, body: t.body(op, paramsFor(size, random(1))) }] });
 
     // Each server is measured in two halves, once in forward and once in reverse order: whoever
     // runs first meets a Neo4j whose JIT is still warming up, and a fixed order favoured the later
@@ -242,9 +256,10 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
     return { rows, load };
   } finally {
     for (const stop of stops.reverse()) await stop();
+    if (neo4j === undefined) await empty();
     await driver.close();
-    await neo4j.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await neo4j?.stop();
+    if (dataDir !== undefined) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -315,7 +330,7 @@ async function main(): Promise<void> {
   }
   fs.mkdirSync(outDir, { recursive: true });
   const table = markdown(rows, loads);
-  fs.writeFileSync(path.join(outDir, `${mode}.json`), `${JSON.stringify({ mode, connections, duration, sizes, loads, rows }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, `${mode}.json`), `${JSON.stringify({ mode, connections, duration, warmup, sizes, loads, rows }, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, `${mode}.md`), table);
   process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/${mode}.{json,md}\n`);
   // The peer's failures are its results (reported in the table); ours and the floor's are bugs.

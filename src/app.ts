@@ -53,7 +53,8 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
     await close();
     throw e;
   }
-  return { uri, driver, db: new Executor(driver, config.neo4j.database, config.limits.queryTimeoutMs), embedded, close };
+  const db = new Executor(driver, config.neo4j.database, config.limits.queryTimeoutMs, { deadlineMarginMs: config.limits.deadlineMarginMs });
+  return { uri, driver, db, embedded, close };
 }
 
 export interface ApiOptions {
@@ -156,16 +157,12 @@ export async function startApi(options: ApiOptions, port: number, host: string):
   return { url, changes, webSocketStats: webSocket.stats, stop };
 }
 
-/** Whether Neo4j answers within a second. */
-export function readiness(driver: Driver, database: string): () => Promise<boolean> {
-  return () =>
-    new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), 1_000);
-      driver.getServerInfo({ database }).then(
-        () => resolve(true),
-        () => resolve(false),
-      ).finally(() => clearTimeout(timer));
-    });
+/**
+ * Whether Neo4j answers within a second: a trivial query through the executor, whose deadline
+ * also discards the connection when Neo4j hangs (a bare driver call would keep it waiting).
+ */
+export function readiness(db: Executor): () => Promise<boolean> {
+  return () => db.ping(1_000);
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
@@ -186,7 +183,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const api = await startApi(
       {
         db: neo4j.db,
-        isReady: readiness(neo4j.driver, config.neo4j.database),
+        isReady: readiness(neo4j.db),
         logger,
         production: config.nodeEnv === 'production',
         introspection: config.introspection,

@@ -8,6 +8,7 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Timeout = 'TIMEOUT',
+  WriteOutcomeUnknown = 'WRITE_OUTCOME_UNKNOWN',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
@@ -40,7 +41,7 @@ export class ServiceUnavailableError extends CodedError {
   }
 }
 
-/** The database gave up on a query that ran past the transaction timeout. */
+/** A query ran past the transaction timeout, or the database did not answer by the request's deadline. */
 export class TimeoutError extends CodedError {
   constructor(message = 'The query took too long and was stopped.') {
     super(message, ErrorCode.Timeout);
@@ -64,6 +65,19 @@ export class ForbiddenError extends CodedError {
   constructor(message: string) {
     super(message, ErrorCode.Forbidden);
     this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * A write whose commit was sent but never confirmed (the deadline passed, or the connection was
+ * lost): it may or may not have been applied. Retrying is safe because every write is idempotent.
+ */
+export class WriteOutcomeUnknownError extends CodedError {
+  constructor(
+    message = 'The write was sent to be committed but the graph database did not confirm it, so it may or may not have been applied. Retrying is safe: writes are idempotent, so a retry leaves exactly one copy.',
+  ) {
+    super(message, ErrorCode.WriteOutcomeUnknown);
+    this.name = 'WriteOutcomeUnknownError';
   }
 }
 

@@ -48,6 +48,11 @@ export interface Limits {
   maxSearchTextLength: number;
   /** Neo4j transaction timeout per query: one request cannot hold the database longer. */
   queryTimeoutMs: number;
+  /**
+   * Added to `queryTimeoutMs` to form the request's client-side deadline: Neo4j enforces the
+   * timeout itself (up to ~2 s late), and a frozen Neo4j cannot enforce it at all.
+   */
+  deadlineMarginMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -62,6 +67,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxPathLength: 10,
   maxSearchTextLength: 500,
   queryTimeoutMs: 5_000,
+  deadlineMarginMs: 2_000,
 };
 
 /** Live updates: the change feed and the WebSocket endpoint (subscriptions). */
@@ -178,6 +184,7 @@ export const CONFIG_VARIABLES = [
   'MAX_NEIGHBORHOOD_NODES',
   'MAX_PATH_LENGTH',
   'NEO4J_QUERY_TIMEOUT_MS',
+  'NEO4J_DEADLINE_MARGIN_MS',
   'SHUTDOWN_GRACE_MS',
   'CHANGES_POLL_INTERVAL_MS',
   'MAX_WS_CONNECTIONS',
@@ -301,6 +308,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxNeighborhoodNodes: integer('MAX_NEIGHBORHOOD_NODES', DEFAULT_LIMITS.maxNeighborhoodNodes, 2, 100_000),
       maxPathLength: integer('MAX_PATH_LENGTH', DEFAULT_LIMITS.maxPathLength, 1, 20),
       queryTimeoutMs: integer('NEO4J_QUERY_TIMEOUT_MS', DEFAULT_LIMITS.queryTimeoutMs, 100, 600_000),
+      deadlineMarginMs: integer('NEO4J_DEADLINE_MARGIN_MS', DEFAULT_LIMITS.deadlineMarginMs, 100, 60_000),
     },
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     live: {

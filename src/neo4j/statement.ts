@@ -4,7 +4,7 @@
  * and the unit of work that runs it carries its name to Neo4j as transaction metadata, so the
  * query log says which statement of which mutation ran.
  */
-import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { ManagedTransaction, Neo4jRecord } from './driver';
 
 export interface Statement {
   /** Stable and unique across the project, e.g. `relationship.append-evidence`. */

@@ -9,7 +9,7 @@ import type { Executor, ManagedTransaction } from '../neo4j/driver';
 import { toNumber } from '../neo4j/driver';
 import { run, statement } from '../neo4j/statement';
 import { BadUserInputError } from '../errors';
-import type { ChangeKind, DocumentModel, EntityKind, EntityModel, Modality, RelationshipModel, RelationType, Stance } from '../model';
+import type { DocumentModel, EntityKind, EntityModel, Modality, RelationshipModel, RelationType, Stance } from '../model';
 import { contentHash, curatedDocumentId, curatedRelationshipId, globalId, nameKey, nodeTypeOf, relationshipEnds, relationshipKey, slugify } from '../model/ids';
 import { cleanAliases, iso3Problem, MAX_NAME_LENGTH, nameRows, wikidataProblem } from '../model/entity';
 import { locateQuote, shownQuote } from '../model/text';
@@ -67,10 +67,6 @@ function write<T>(db: Executor, name: string, work: (tx: ManagedTransaction) => 
   );
 }
 
-async function change(tx: ManagedTransaction, by: Author, kind: ChangeKind, nodeId: string | null): Promise<void> {
-  await recordChange(tx, { by, kind, nodeId });
-}
-
 // --- documents -----------------------------------------------------------------------------
 
 export interface AddDocumentInput {
@@ -97,7 +93,7 @@ export function addDocument(db: Executor, by: Author, input: AddDocumentInput): 
     const id = curatedDocumentId(title, hash);
     await run(tx, createCuratedDocument({ id, title, text: input.text, contentHash: hash, url, publishedAt: input.publishedAt ?? null }));
     await refreshMentions(tx, [id]);
-    await change(tx, by, 'DOCUMENT_ADDED', id);
+    await recordChange(tx, { by, kind: 'DOCUMENT_ADDED', nodeId: id });
     return readDocument(tx, id);
   });
 }
@@ -182,7 +178,7 @@ export function addEntity(db: Executor, by: Author, input: AddEntityInput): Prom
     }
     await run(tx, createCuratedEntity(row));
     await refreshMentions(tx, await documentsThatMayName(tx, [row.name, ...row.aliases]));
-    await change(tx, by, 'ENTITY_ADDED', id);
+    await recordChange(tx, { by, kind: 'ENTITY_ADDED', nodeId: id });
     return readEntity(tx, id);
   });
 }
@@ -208,7 +204,7 @@ export function updateEntity(db: Executor, by: Author, id: string, input: Update
     const mentioning = await documentsMentioning(tx, [currentId]);
     await run(tx, replaceEntity(row));
     await refreshMentions(tx, [...mentioning, ...(await documentsThatMayName(tx, [row.name, ...row.aliases]))]);
-    await change(tx, by, 'ENTITY_UPDATED', currentId);
+    await recordChange(tx, { by, kind: 'ENTITY_UPDATED', nodeId: currentId });
     return readEntity(tx, currentId);
   });
 }
@@ -315,9 +311,9 @@ export function assertRelationship(db: Executor, by: Author, input: AssertRelati
     const added = toNumber(stated.get('added'));
     if (created || reinstated) {
       await run(tx, adjustRelationshipCounts([{ type: input.type, stance: input.stance, modality: input.modality, delta: 1 }]));
-      await change(tx, by, 'RELATIONSHIP_ASSERTED', id);
+      await recordChange(tx, { by, kind: 'RELATIONSHIP_ASSERTED', nodeId: id });
     } else if (added > 0) {
-      await change(tx, by, 'EVIDENCE_ADDED', id);
+      await recordChange(tx, { by, kind: 'EVIDENCE_ADDED', nodeId: id });
     }
     if (created || reinstated || added > 0) {
       await run(tx, updateDocumentRelationshipIds([...new Set(await documentsOf(tx, id))].map((document) => ({ document, add: [id], remove: [] }))));
@@ -390,7 +386,7 @@ export function retractRelationship(db: Executor, by: Author, id: string, reason
     await run(tx, retractStatement(type, id, { reason: why, by }));
     await run(tx, adjustRelationshipCounts([{ type, stance: record.get('stance') as string, modality: record.get('modality') as string, delta: -1 }]));
     await run(tx, updateDocumentRelationshipIds((record.get('documents') as string[]).map((document) => ({ document, add: [], remove: [id] }))));
-    await change(tx, by, 'RELATIONSHIP_RETRACTED', id);
+    await recordChange(tx, { by, kind: 'RELATIONSHIP_RETRACTED', nodeId: id });
     return readRelationship(tx, id);
   });
 }
@@ -516,7 +512,7 @@ export function mergeEntities(db: Executor, by: Author, keepId: string, mergeId:
     );
     await run(tx, replaceEntity(row));
     await refreshMentions(tx, mentioning);
-    await change(tx, by, 'ENTITIES_MERGED', merge);
+    await recordChange(tx, { by, kind: 'ENTITIES_MERGED', nodeId: merge });
     return readEntity(tx, keep);
   });
 }

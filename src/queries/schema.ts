@@ -2,7 +2,7 @@
  * Constraints and indexes the queries rely on. Idempotent (`IF NOT EXISTS`), applied at start-up
  * and before seeding. Uniqueness constraints double as the lookup indexes for ids and name keys.
  */
-import type { Executor } from '../neo4j/driver';
+import type { Executor, Neo4jRecord } from '../neo4j/driver';
 import { SEARCH_INDEX } from './search';
 import { STORED_RELATIONSHIP_TYPES } from '../model/vocabulary';
 import { CHANGE_LOG } from './changes';
@@ -56,9 +56,9 @@ export async function applySchema(db: Executor): Promise<void> {
   const patient = db.withTimeout(undefined);
   // Only what is missing: each schema statement is a transaction of its own (they cannot share one
   // with data), and fifty of them cost seconds even when they all exist.
-  const existing = new Set(
-    await patient.read('SHOW CONSTRAINTS YIELD name RETURN name UNION SHOW INDEXES YIELD name RETURN name', {}, (records) => records.map((r) => r.get('name') as string)),
-  );
+  const names = (records: Neo4jRecord[]): string[] => records.map((r) => r.get('name') as string);
+  // (SHOW commands cannot be combined with UNION.)
+  const existing = new Set([...(await patient.read('SHOW CONSTRAINTS YIELD name', {}, names)), ...(await patient.read('SHOW INDEXES YIELD name', {}, names))]);
   const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaObjectName(statement)));
   for (const statement of missing) {
     await patient.write(statement, {}, () => undefined);

@@ -248,7 +248,7 @@ describe('in headless Chromium, from a page on another origin', () => {
     const mutation = 'mutation($input: AddDocumentInput!) { addDocument(input: $input) { id title } }';
     const variables = { input: { title: 'Written from another origin', text: 'New Zealand and Japan met.' } };
     const outcome = await fetchInPage(ready(listedApi).url, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: mutation, variables }) });
-    expect(outcome).toEqual({ status: 200, body: { data: { addDocument: { id: expect.stringMatching(/^document:written-from-another-origin-/) as unknown, title: variables.input.title } } } });
+    expect(outcome).toEqual({ status: 200, body: expect.objectContaining({ data: { addDocument: { id: expect.stringMatching(/^document:written-from-another-origin-/) as unknown, title: variables.input.title } } }) as unknown });
   });
 
   it('reads the API when its origin is listed, which the answer echoes', async () => {

@@ -33,11 +33,26 @@ describe('query limits', () => {
     expectNoErrors(await seeded.api.query(eight));
   });
 
-  it('counts depth through fragments, not fragment spreads', async () => {
-    const viaFragments = `query { entity(name: "nato") { ...A } }
-      fragment A on Entity { relationships(first: 2) { nodes { ...B } } }
-      fragment B on Relationship { source { id } }`;
-    expectNoErrors(await seeded.api.query(viaFragments));
+  // The operation and each fragment are shallow on their own (at most 3 levels); only expanded do
+  // they reach 9. A limit that did not look into fragments would let this through.
+  const throughFragments = (deepest: string): string => `query { entity(name: "nato") { ...A } }
+    fragment A on Entity { relationships(first: 2) { nodes { ...B } } }
+    fragment B on Relationship { source { relationships(first: 2) { nodes { ...C } } } }
+    fragment C on Relationship { target { ${deepest} } }`;
+
+  it('counts depth through fragments: 9 levels spread over three shallow fragments are refused', async () => {
+    // entity > relationships > nodes > source > relationships > nodes > target > relationships > totalCount
+    const response = await seeded.api.query(throughFragments('relationships { totalCount }'));
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.errors?.[0]?.message).toContain('Query depth limit of 8 exceeded, found 9');
+  });
+
+  it('does not count fragment spreads as levels: 8 levels through three spreads are answered', async () => {
+    // entity > relationships > nodes > source > relationships > nodes > target > id: 8 levels,
+    // 11 if each of the three spreads counted as one.
+    const data = expectNoErrors(await seeded.api.query<{ entity: { relationships: { nodes: unknown[] } } | null }>(throughFragments('id')));
+    expect(data.entity?.relationships.nodes.length).toBeGreaterThan(0);
   });
 
   it('refuses more than 15 aliases', async () => {
@@ -89,6 +104,16 @@ describe('query limits', () => {
       message: expect.stringContaining('the limit is 100000 bytes') as unknown,
       extensions: { code: 'PAYLOAD_TOO_LARGE' },
     });
+  });
+
+  it('answers HTTP 400 BAD_REQUEST for a JSON body that does not parse, saying so', async () => {
+    for (const body of ['{"query": "{ entity(name: \\"nato\\") { id } }"', "{ query: '{ __typename }' }", '{"query": "{ __typename }"} trailing']) {
+      const response = await post(seeded.api.url, body);
+      expect(response.status).toBe(400);
+      const answer = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors).toEqual([{ message: expect.stringMatching(/^Request body is not valid JSON: /) as unknown, extensions: { code: 'BAD_REQUEST' } }]);
+    }
   });
 
   it('does not run batched HTTP requests', async () => {

@@ -154,7 +154,11 @@ describe('mentions and documents', () => {
   it("serves an entity's mentions as exact spans of the text", async () => {
     const data = expectNoErrors(await seeded.api.query(EntityMentionsDocument, { name: 'Japan' }));
     const mentions = data.entity?.mentions ?? [];
-    expect(mentions.length).toBe(13);
+    // Every "Japan" in the text, found here with a plain regular expression (the seed gives Japan
+    // no alias that the article uses, and no longer name covers one of them).
+    const inText = [...articleText.matchAll(/\bJapan\b/g)].map((m) => m.index);
+    expect(inText.length).toBeGreaterThan(10);
+    expect(mentions.map((m) => m.start).sort((a, b) => a - b)).toEqual(inText);
     for (const m of mentions) {
       expect(m.document.text.slice(m.start, m.end)).toBe(m.text);
       expect(m.text).toBe('Japan');

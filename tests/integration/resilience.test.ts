@@ -1,118 +1,172 @@
 /**
- * A database that goes away under a running API: a real embedded Neo4j of this test's own is
- * stopped and started again while the API keeps serving. Readiness turns 503 promptly, GraphQL
- * answers SERVICE_UNAVAILABLE in seconds (not the driver's default 30-60 s), nothing is left
- * unhandled, and once Neo4j is back requests succeed again without restarting the API.
- * Timings are logged, and bounded only loosely: the point is "seconds, not minutes".
+ * A database that goes away under a running API: this file's own Neo4j is stopped cleanly, and
+ * crashed (SIGKILL), then started again while the API keeps serving. Readiness turns 503
+ * promptly, GraphQL answers SERVICE_UNAVAILABLE within 3 s of a crash, the same way every time
+ * (not the driver's default 30-60 s, nor its 3-or-7 s of jittered retries), writes say whether
+ * they may have been applied, nothing is left unhandled, and once Neo4j is back requests succeed
+ * again without restarting the API. Timings are printed, and bounded only with generous slack.
  */
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { readiness, startApi, type Api } from '../../src/app';
+import { readiness } from '../../src/app';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { loadSeed } from '../../src/seed/load';
+import { sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
+import { errorCodes, startTestServer, type TestServer } from '../support/graphql';
 
-const logger = createLogger('silent');
-let dataDir: string;
-let port: number;
-let embedded: EmbeddedNeo4j | undefined;
+/** The README's promise: requests fail within 3 s of a crash. */
+const FAIL_WITHIN_MS = 3_000;
+/** Generous slack for a loaded 2-core machine; what this guards against is 7 s and more. */
+const SLACK_MS = 2_000;
+const NATO = '{ entity(name: "nato") { id } }';
+const PROBE = 'MERGE (p:CrashProbe {id: $id}) RETURN p.id AS id';
+
+let neo4j: OwnNeo4j | undefined;
 let driver: Driver | undefined;
-let api: Api | undefined;
+let db: Executor;
+/** No deadline: for setting up and checking, never for what is under test. */
+let patient: Executor;
+let api: TestServer | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as net.AddressInfo;
-      server.close(() => resolve(p));
-    });
-  });
-}
+const own = (): OwnNeo4j => {
+  if (neo4j === undefined) throw new Error('Neo4j did not start');
+  return neo4j;
+};
+const server = (): TestServer => {
+  if (api === undefined) throw new Error('the API did not start');
+  return api;
+};
+const ready = async (): Promise<number> => (await fetch(server().url.replace('/graphql', '/health/ready'))).status;
+const live = async (): Promise<number> => (await fetch(server().url.replace('/graphql', '/health/live'))).status;
+const served = async (): Promise<boolean> => {
+  const response = await server().query<{ entity: { id: string } | null }>(NATO);
+  return response.errors === undefined && response.data?.entity?.id === 'entity:nato';
+};
+const probes = (id: string): Promise<number> => patient.read('MATCH (p:CrashProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
+const codeOf = (e: unknown): unknown => (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
 
-const startNeo4j = (): Promise<EmbeddedNeo4j> => startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger });
+/** Starts Neo4j again and waits until the API serves (the API itself is never restarted). */
+async function bringBack(): Promise<number> {
+  await own().restart();
+  return until(served, 30_000);
+}
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-resilience-'));
-  port = await freePort();
-  embedded = await startNeo4j();
-  const connected = createDriver({ uri: embedded.uri, user: 'neo4j', password: undefined, logger });
-  driver = connected;
-  const db = new Executor(connected, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
-  await loadSeed(db);
-  api = await startApi(
-    { db, isReady: readiness(connected, 'neo4j'), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 1_000 },
-    0,
-    '127.0.0.1',
-  );
+  neo4j = await startOwnNeo4j('resilience');
+  driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
+  patient = new Executor(driver, 'neo4j');
+  await loadSeed(patient);
+  db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
+  api = await startTestServer(db, { isReady: readiness(db) });
 }, 120_000);
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await api?.stop();
   await driver?.close();
-  await embedded?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const apiUrl = (): string => {
-  if (api === undefined) throw new Error('the API did not start');
-  return api.url;
-};
-const ready = async (): Promise<number> => (await fetch(apiUrl().replace('/graphql', '/health/ready'))).status;
-const live = async (): Promise<number> => (await fetch(apiUrl().replace('/graphql', '/health/live'))).status;
-async function nato(): Promise<{ data?: { entity: { id: string } | null } | null; errors?: { extensions: { code: string } }[] }> {
-  const response = await fetch(apiUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(name: "nato") { id } }' }) });
-  expect(response.status).toBeLessThan(500);
-  return (await response.json()) as { data?: { entity: { id: string } | null } | null; errors?: { extensions: { code: string } }[] };
-}
-
-async function until(check: () => Promise<boolean>, limitMs: number): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > limitMs) throw new Error(`condition not met within ${limitMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return Date.now() - started;
-}
+  await neo4j?.dispose();
+}, 60_000);
 
 describe('when Neo4j stops and comes back', () => {
   it('reports, fails promptly and honestly, and recovers without a restart', async () => {
     expect(await ready()).toBe(200);
-    expect((await nato()).data?.entity?.id).toBe('entity:nato');
+    expect(await served()).toBe(true);
 
-    await embedded?.stop();
-    embedded = undefined;
-    const stoppedAt = Date.now();
-
+    await own().stop();
     const readyAfter = await until(async () => (await ready()) === 503, 10_000);
     expect(await live()).toBe(200);
 
-    const requestStarted = Date.now();
-    const failed = await nato();
-    const failedAfter = Date.now() - requestStarted;
-    expect(failed.errors?.map((e) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(JSON.stringify(failed)).not.toMatch(/Neo4jError|ServiceUnavailable:|ECONNREFUSED/);
+    const failed = await timed(() => server().query(NATO));
+    expect(errorCodes(failed.value)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(JSON.stringify(failed.value)).not.toMatch(/Neo4jError|ServiceUnavailable:|ECONNREFUSED/);
 
-    embedded = await startNeo4j();
-    const backAt = Date.now();
-    const recoveredAfter = await until(async () => (await nato()).data?.entity?.id === 'entity:nato', 30_000);
-    expect(await ready()).toBe(200);
+    const recoveredAfter = await bringBack();
+    // Ready again too (a cold Neo4j on a busy machine may need more than the probe's second at first).
+    const readyAgain = await until(async () => (await ready()) === 200, 15_000);
     expect(unhandled).toEqual([]);
-
     process.stdout.write(
-      `resilience: /health/ready 503 after ${readyAfter} ms; GraphQL SERVICE_UNAVAILABLE after ${failedAfter} ms (${Date.now() - stoppedAt} ms since stop incl. restart); recovered ${recoveredAfter} ms after Neo4j was back (${backAt - stoppedAt} ms outage)\n`,
+      `resilience: stopped: /health/ready 503 after ${readyAfter} ms; GraphQL SERVICE_UNAVAILABLE after ${failed.ms} ms; served again ${recoveredAfter} ms after Neo4j was back, ready ${readyAgain} ms later\n`,
     );
-    // Loose bounds: the driver's defaults would hang for 30-60 s.
-    expect(readyAfter).toBeLessThan(5_000);
-    expect(failedAfter).toBeLessThan(15_000);
-    expect(recoveredAfter).toBeLessThan(15_000);
-  }, 180_000);
+    expect(readyAfter).toBeLessThan(1_000 + SLACK_MS);
+    expect(failed.ms).toBeLessThan(FAIL_WITHIN_MS + SLACK_MS);
+  }, 120_000);
+});
+
+describe('when Neo4j crashes (SIGKILL)', () => {
+  it('fails reads within 3 s the same way every time, and serves again once Neo4j is back', async () => {
+    const runs: { first: number; next: number; ready: number; recovered: number }[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      expect(await served()).toBe(true);
+      await own().crash();
+      // The first request meets the crash: a few quick retries, then SERVICE_UNAVAILABLE.
+      const first = await timed(() => server().query(NATO));
+      expect(errorCodes(first.value)).toEqual(['SERVICE_UNAVAILABLE']);
+      // Neo4j is now known to be down: the next requests fail at once, until one succeeds.
+      const next = await timed(() => server().query(NATO));
+      expect(errorCodes(next.value)).toEqual(['SERVICE_UNAVAILABLE']);
+      const readyCheck = await timed(ready);
+      expect(readyCheck.value).toBe(503);
+      const recovered = await bringBack();
+      runs.push({ first: first.ms, next: next.ms, ready: readyCheck.ms, recovered });
+    }
+    process.stdout.write(
+      `resilience: crashed (SIGKILL), 3 runs: first GraphQL SERVICE_UNAVAILABLE after ${runs.map((r) => r.first).join(' / ')} ms, the next after ${runs.map((r) => r.next).join(' / ')} ms; ` +
+        `/health/ready 503 after ${runs.map((r) => r.ready).join(' / ')} ms; served again ${runs.map((r) => r.recovered).join(' / ')} ms after Neo4j was restarted\n`,
+    );
+    for (const r of runs) {
+      expect(r.first).toBeLessThan(FAIL_WITHIN_MS + SLACK_MS);
+      expect(r.next).toBeLessThan(FAIL_WITHIN_MS + SLACK_MS);
+    }
+    expect(unhandled).toEqual([]);
+  }, 240_000);
+
+  it('answers a write cut off by a crash before its commit SERVICE_UNAVAILABLE, and it wrote nothing', async () => {
+    const neo = own();
+    expect(await served()).toBe(true);
+    const cut = await timed(() =>
+      db
+        .writeTransaction(async (tx) => {
+          await tx.run(PROBE, { id: 'before-commit' });
+          await neo.crash(); // no-op on the retries: it is already down
+          await tx.run('RETURN 1');
+        })
+        .then(() => undefined, (e: unknown) => e),
+    );
+    expect(codeOf(cut.value)).toBe('SERVICE_UNAVAILABLE');
+    expect(cut.ms).toBeLessThan(FAIL_WITHIN_MS + SLACK_MS);
+    await bringBack();
+    expect(await probes('before-commit')).toBe(0);
+  }, 120_000);
+
+  it('answers a write whose connection dies after its commit was sent WRITE_OUTCOME_UNKNOWN; a retry leaves exactly one copy', async () => {
+    const neo = own();
+    expect(await served()).toBe(true);
+    let crashed: Promise<void> | undefined;
+    const cut = await timed(() =>
+      db
+        .writeTransaction(async (tx) => {
+          await tx.run(PROBE, { id: 'at-commit' });
+          // Frozen, so the COMMIT goes out unanswered; then killed while it waits.
+          neo.freeze();
+          setTimeout(() => {
+            crashed = neo.crash();
+          }, 500);
+          await sleep(100);
+        })
+        .then(() => undefined, (e: unknown) => e),
+    );
+    expect(codeOf(cut.value)).toBe('WRITE_OUTCOME_UNKNOWN');
+    expect((cut.value as Error).message).toMatch(/Retrying is safe/);
+    expect(cut.ms).toBeLessThan(DEFAULT_LIMITS.queryTimeoutMs + DEFAULT_LIMITS.deadlineMarginMs);
+    await crashed;
+    await bringBack();
+    await db.write(PROBE, { id: 'at-commit' }, () => undefined);
+    expect(await probes('at-commit')).toBe(1);
+    expect(unhandled).toEqual([]);
+  }, 120_000);
 });

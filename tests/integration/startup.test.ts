@@ -4,64 +4,21 @@
  * everything cleanly and the data is there on the next start. Bad configuration, a missing Java
  * and an unreachable Neo4j each end with a one-line cause, never a stack trace.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { PROJECT_ROOT } from '../../src/config';
+import { built, cleanEnv, freePort, runToEnd, startLogging, type Running } from '../support/processes';
 
-const MAIN = path.join(PROJECT_ROOT, 'dist', 'main.js');
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Environment without any of our variables, so the test controls them all. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(NEO4J_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$)/.test(k)) env[k] = v;
-  return { ...env, ...extra };
-}
-
-function runToEnd(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`did not exit within ${timeoutMs} ms; stdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
+let MAIN: string;
 beforeAll(() => {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+  MAIN = built('main.js');
 });
 
 describe('start-up failures', () => {
   it('lists every configuration problem by variable name and exits non-zero', async () => {
-    const result = await runToEnd(cleanEnv({ PORT: 'abc', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'chatty' }));
+    const result = await runToEnd(MAIN, [], cleanEnv({ PORT: 'abc', NEO4J_URI: 'http://localhost:7474', LOG_LEVEL: 'chatty' }));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^actor-graph: Invalid configuration:\n/);
     for (const name of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) expect(result.stderr).toContain(`  - ${name}: `);
@@ -71,14 +28,14 @@ describe('start-up failures', () => {
   it('says in one line that Java is missing, pointing to Docker Compose', async () => {
     const nodeOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-nojava-'));
     fs.symlinkSync(process.execPath, path.join(nodeOnly, 'node'));
-    const result = await runToEnd(cleanEnv({ PATH: nodeOnly }));
+    const result = await runToEnd(MAIN, [], cleanEnv({ PATH: nodeOnly })).finally(() => fs.rmSync(nodeOnly, { recursive: true, force: true }));
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^actor-graph: Java 17\+ is needed .*docker compose up/)]);
   });
 
   it('retries an unreachable Neo4j for a bounded time, then gives a one-line cause', async () => {
     const port = await freePort();
-    const result = await runToEnd(cleanEnv({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_STARTUP_TIMEOUT_SECONDS: '3' }));
+    const result = await runToEnd(MAIN, [], cleanEnv({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_STARTUP_TIMEOUT_SECONDS: '3' }));
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^actor-graph: Neo4j at bolt://127.0.0.1:${port} \\(database "neo4j"\\) did not answer within 3 s`))]);
     const waits = result.stdout.split('\n').filter((l) => l.includes('"waiting for Neo4j"'));
@@ -100,23 +57,11 @@ describe('npm start from no configuration', () => {
   });
 
   /** Starts the app like `npm start` (only ports and data folder moved aside) and waits until it serves. */
-  async function start(): Promise<{ url: string; logs: string[]; exited: Promise<number | null> }> {
-    const proc = spawn(process.execPath, [MAIN], {
-      env: cleanEnv({ PORT: '0', NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, AUTH_DEV_SECRET_FILE: `${dataDir}.auth-secret` }),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child = proc;
-    const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
-    const logs: string[] = [];
-    const url = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: proc.stdout }).on('line', (line) => {
-        logs.push(line);
-        const entry = JSON.parse(line) as { url?: string; msg?: string };
-        if (entry.msg?.startsWith('actor-graph is ready') === true && entry.url !== undefined) resolve(entry.url);
-      });
-      void exited.then((code) => reject(new Error(`exited with ${code} before it was ready:\n${logs.join('\n')}`)));
-    });
-    return { url, logs, exited };
+  async function start(): Promise<Running & { url: string }> {
+    const running = startLogging(MAIN, cleanEnv({ PORT: '0', NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, AUTH_DEV_SECRET_FILE: `${dataDir}.auth-secret` }));
+    child = running.child;
+    const ready = await running.logged((entry) => typeof entry.msg === 'string' && entry.msg.startsWith('actor-graph is ready') && typeof entry.url === 'string');
+    return { ...running, url: ready.url as string };
   }
 
   async function natoThrough(url: string): Promise<unknown> {
@@ -124,10 +69,14 @@ describe('npm start from no configuration', () => {
     return response.json();
   }
 
-  /** A POST whose body is only half sent: in flight until `finish` sends the rest. */
-  function halfSentRequest(url: string): { finish: () => Promise<{ status: number; body: string }> } {
+  /**
+   * A POST whose body is only half sent: in flight until `finish` sends the rest. Resolves once
+   * the server has taken the connection: a request on a new connection opened after it has been
+   * answered (the server accepts connections in order), so the half-sent one is being read.
+   */
+  async function halfSentRequest(url: string): Promise<{ finish: () => Promise<{ status: number; body: string }> }> {
     const body = JSON.stringify({ operationName: 'InFlight', query: 'query InFlight { entity(name: "nato") { id } }' });
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const request = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       request.on('response', (res) => {
         let text = '';
@@ -136,13 +85,26 @@ describe('npm start from no configuration', () => {
       });
       request.on('error', reject);
     });
-    request.write(body.slice(0, 20));
+    await new Promise<void>((resolve) => request.write(body.slice(0, 20), () => resolve()));
+    expect(await postOnNewConnection(url, '{"query":"{ __typename }"}')).toBe(200);
     return {
       finish: () => {
         request.end(body.slice(20));
         return response;
       },
     };
+  }
+
+  /** The status of a POST sent on a connection of its own (fetch would reuse a kept-alive one). */
+  function postOnNewConnection(url: string, body: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
   }
 
   it('starts Neo4j, seeds it, answers NATO, logs the request, and drains in-flight requests on SIGTERM', async () => {
@@ -155,16 +117,15 @@ describe('npm start from no configuration', () => {
     expect(await natoThrough(first.url)).toMatchObject({
       data: { entity: { id: 'entity:nato', name: 'NATO', kind: 'ORGANIZATION', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Alliance', 'OTAN'] } },
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const requestLog = first.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'graphql request');
+    const requestLog = await first.logged((entry) => entry.msg === 'graphql request');
     expect(requestLog).toMatchObject({ operationName: null, neo4jRoundTrips: 1, outcome: 'ok', durationMs: expect.any(Number) as unknown });
 
-    const inFlight = halfSentRequest(first.url);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const inFlight = await halfSentRequest(first.url);
     child?.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The server stops listening in the same step as it logs this.
+    await first.logged((entry) => entry.msg === 'shutting down');
     // Draining: no new connections, but the request already in flight is answered.
-    await expect(fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
+    await expect(postOnNewConnection(first.url, '{"query":"{ __typename }"}')).rejects.toThrow();
     const answered = await inFlight.finish();
     expect(answered.status).toBe(200);
     expect(JSON.parse(answered.body)).toMatchObject({ data: { entity: { id: 'entity:nato' } } });

@@ -2,36 +2,62 @@
  * Jest global setup for integration tests: a real Neo4j for the whole run. With NEO4J_URI set,
  * that server is used (and must be disposable: tests clear it); otherwise the embedded Neo4j
  * starts on a free port in a temporary folder, and the teardown stops it and deletes the folder.
+ *
+ * The setup only begins the start: the unit tests run in their workers while the JVM boots, and
+ * the integration tests' runner (runner.js) waits for `__TEST_NEO4J_READY__`, which also
+ * sets NEO4J_URI before the first integration test file reads it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
+import { createDriver, Executor } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { applySchema } from '../../src/queries/schema';
 
 export interface TestNeo4jState {
-  embedded: EmbeddedNeo4j | undefined;
+  /** Settles once the embedded Neo4j is up (or failed to start); undefined with NEO4J_URI set. */
+  embedded: Promise<EmbeddedNeo4j> | undefined;
   dataDir: string | undefined;
 }
 
 declare global {
   var __TEST_NEO4J__: TestNeo4jState | undefined;
+  /** Resolves when the run's Neo4j answers at NEO4J_URI; rejects with why it could not start. */
+  var __TEST_NEO4J_READY__: Promise<void> | undefined;
 }
 
-export default async function globalSetup(): Promise<void> {
+export default function globalSetup(): Promise<void> {
   if (process.env.NEO4J_URI !== undefined && process.env.NEO4J_URI !== '') {
     globalThis.__TEST_NEO4J__ = { embedded: undefined, dataDir: undefined };
-    return;
+    globalThis.__TEST_NEO4J_READY__ = Promise.resolve();
+    return Promise.resolve();
   }
+  const logger = createLogger('warn');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-test-neo4j-'));
-  const embedded = await startEmbeddedNeo4j({
+  const embedded = startEmbeddedNeo4j({
     host: '127.0.0.1',
     port: 0,
     dataDir,
     heap: '512m',
     pageCache: '64m',
-    logger: createLogger('warn'),
+    logger,
   });
-  process.env.NEO4J_URI = embedded.uri;
+  const ready = embedded.then(async (neo4j) => {
+    process.env.NEO4J_URI = neo4j.uri;
+    // Constraints and indexes once for the run (files clear data, never the schema), so no test
+    // file's set-up pays for creating fifty of them on a fresh store; done here, it overlaps the
+    // unit tests.
+    const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
+    try {
+      await applySchema(new Executor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
+    } finally {
+      await driver.close();
+    }
+  });
+  // Awaited only by the integration runner (and the teardown): no unhandled rejection before then.
+  ready.catch(() => undefined);
   globalThis.__TEST_NEO4J__ = { embedded, dataDir };
+  globalThis.__TEST_NEO4J_READY__ = ready;
+  return Promise.resolve();
 }

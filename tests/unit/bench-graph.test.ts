@@ -9,7 +9,10 @@ describe('syntheticGraph', () => {
 
   it('has evidence equal to its document text at the offsets', () => {
     const texts = new Map(graph.documents.map((d) => [d.slug, d.text]));
-    for (const r of graph.relationships) for (const e of r.evidence) expect(texts.get(e.documentSlug)?.slice(e.start, e.end)).toBe(e.quote);
+    // One expectation over all ~20,000 passages (one each took seconds), naming every mismatch.
+    const mismatches = graph.relationships.flatMap((r) => r.evidence.filter((e) => texts.get(e.documentSlug)?.slice(e.start, e.end) !== e.quote).map((e) => ({ id: r.id, ...e })));
+    expect(graph.relationships.flatMap((r) => r.evidence).length).toBeGreaterThanOrEqual(graph.relationships.length);
+    expect(mismatches).toEqual([]);
   });
 
   it('has unique relationship ids, about ten per entity, and hubs', () => {

@@ -78,6 +78,13 @@ describe('loadConfig', () => {
     expect(problems[0]).toBe('CHANGES_POLL_INTERVAL_MS: must be an integer from 10 to 60000, got "0"');
   });
 
+  it('sets the request deadline from NEO4J_QUERY_TIMEOUT_MS plus NEO4J_DEADLINE_MARGIN_MS', () => {
+    expect(loadConfig({}).limits).toMatchObject({ queryTimeoutMs: 5_000, deadlineMarginMs: 2_000 });
+    expect(loadConfig({ NEO4J_QUERY_TIMEOUT_MS: '3000', NEO4J_DEADLINE_MARGIN_MS: '500' }).limits).toMatchObject({ queryTimeoutMs: 3_000, deadlineMarginMs: 500 });
+    expect(problemsOf({ NEO4J_DEADLINE_MARGIN_MS: '0' })[0]).toMatch(/^NEO4J_DEADLINE_MARGIN_MS: must be an integer from 100 to 60000, got "0"/);
+    expect(problemsOf({ NEO4J_DEADLINE_MARGIN_MS: '2s' })[0]).toMatch(/^NEO4J_DEADLINE_MARGIN_MS:/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: ' ' }).neo4j.mode).toBe('embedded');
   });

@@ -18,6 +18,7 @@ import {
 import { PROJECT_ROOT } from '../../src/config';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { ENTITY_KINDS, MODALITIES, RELATION_TYPES, relationTypePattern, STANCES } from '../../src/model/vocabulary';
+import { itWhen } from '../support/prerequisites';
 
 const CONTRACT_COPY = path.join(PROJECT_ROOT, 'tests', 'contract', 'api-contract.graphql');
 const SHARED_CONTRACT = path.join(PROJECT_ROOT, '..', 'shared', 'api-contract.graphql');
@@ -91,8 +92,8 @@ describe('the served schema', () => {
     expect(differences(contract, broken)).toEqual(['Entity.aliases is [String!], expected [String!]!', 'enum value Modality.PLANNED is missing']);
   });
 
-  it('uses the same contract as ../shared when it is there', () => {
-    if (!fs.existsSync(SHARED_CONTRACT)) return;
+  // Skipped (and reported so) in a checkout without ../shared; CI has it, so there it must match.
+  itWhen(fs.existsSync(SHARED_CONTRACT))('uses the same contract as ../shared', () => {
     expect(fs.readFileSync(CONTRACT_COPY, 'utf8')).toBe(fs.readFileSync(SHARED_CONTRACT, 'utf8'));
   });
 });

@@ -7,8 +7,16 @@ describe('global ids', () => {
     expect(nodeTypeOf('document:nato-liaison-office-japan')).toBe('Document');
   });
 
-  it.each(['', 'nato', 'entity:', ':nato', 'person:x', "entity'}) MATCH (n) DETACH DELETE n //"])('do not route %j', (id) => {
-    expect(nodeTypeOf(id)).toBe(id.startsWith('entity:') && id.length > 7 ? 'Entity' : null);
+  it.each([
+    ['relationship:nato:LEADS:japan', 'Relationship'],
+    ['document:a:b', 'Document'],
+    ['entity:x', 'Entity'],
+  ])('route %j to %s by its prefix alone', (id, type) => {
+    expect(nodeTypeOf(id)).toBe(type);
+  });
+
+  it.each(['', 'nato', 'entity:', ':nato', 'person:x', 'Entity:nato', "entity'}) MATCH (n) DETACH DELETE n //"])('do not route %j', (id) => {
+    expect(nodeTypeOf(id)).toBeNull();
   });
 });
 

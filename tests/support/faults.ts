@@ -1,0 +1,127 @@
+/**
+ * For tests that break a Neo4j on purpose: a Neo4j child process of the test's own (free port,
+ * temporary folder) that the test can crash (SIGKILL), freeze (SIGSTOP) and thaw (SIGCONT); a
+ * count of the Bolt connections open to it, read from the kernel's socket table rather than
+ * from the driver; and small timing helpers.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../src/log';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface OwnNeo4j {
+  readonly uri: string;
+  readonly port: number;
+  readonly pid: number;
+  /** SIGKILL, as a crash: no shutdown, sockets reset by the kernel. Resolves once it has exited. */
+  crash: () => Promise<void>;
+  /** SIGSTOP: alive, sockets open, silent. */
+  freeze: () => void;
+  /** SIGCONT. Harmless when not frozen. */
+  thaw: () => void;
+  /** SIGTERM and a clean shutdown. */
+  stop: () => Promise<void>;
+  /** Starts it again on the same port and data folder (after a crash or stop). */
+  restart: () => Promise<void>;
+  /** Thaws and stops it and deletes its folder; safe to call in any state. */
+  dispose: () => Promise<void>;
+}
+
+export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-${name}-`));
+  const port = await freePort();
+  const start = (): Promise<EmbeddedNeo4j> => startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger: createLogger('silent') });
+  let current: EmbeddedNeo4j | undefined = await start();
+  const signal = (sig: NodeJS.Signals): void => {
+    if (current === undefined) return;
+    try {
+      process.kill(current.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    uri: current.uri,
+    port,
+    get pid() {
+      return current?.pid ?? -1;
+    },
+    crash: async () => {
+      const dying = current;
+      signal('SIGKILL');
+      current = undefined;
+      await dying?.exited;
+    },
+    stop: async () => {
+      const stopping = current;
+      current = undefined;
+      await stopping?.stop(10_000);
+    },
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
+    restart: async () => {
+      if (current !== undefined) throw new Error('restart: Neo4j is still running');
+      current = await start();
+    },
+    dispose: async () => {
+      signal('SIGCONT');
+      await current?.stop(10_000);
+      current = undefined;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// TCP states in /proc/net/tcp: 01 ESTABLISHED, 02 SYN_SENT. A socket we destroyed moves on to
+// FIN_WAIT and no longer counts (its file descriptor is gone).
+const OPEN_STATES = new Set(['01', '02']);
+
+/**
+ * Client-side TCP connections open to `port` on this machine (Linux). In these tests only the
+ * test process talks to its own Neo4j, so these are the driver's Bolt connections, including
+ * ones whose handshake a frozen Neo4j never answers.
+ */
+export function openConnectionsTo(port: number): number {
+  let count = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const remote = fields[2];
+      const state = fields[3];
+      if (remote === undefined || state === undefined) continue;
+      if (parseInt(remote.slice(remote.lastIndexOf(':') + 1), 16) === port && OPEN_STATES.has(state)) count += 1;
+    }
+  }
+  return count;
+}
+
+/** Runs `action` and returns its result (or what it threw) with how long it took. */
+export async function timed<T>(action: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  const value = await action();
+  return { value, ms: Date.now() - started };
+}
+
+/** Polls `check` every 100 ms until it holds; returns how long that took, or throws after `limitMs`. */
+export async function until(check: () => Promise<boolean> | boolean, limitMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > limitMs) throw new Error(`condition not met within ${limitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now() - started;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,73 @@
+/**
+ * Error masking, through the real Apollo Server (schema, resolvers, plugins, graphql-jit) with a
+ * request context whose data access fails the way a bug would: an unexpected error reaches the
+ * client only as INTERNAL_SERVER_ERROR with a fixed message, and is logged in full; errors that
+ * carry a code (ours, graphql-js's, Apollo's) pass through unchanged.
+ */
+import type { ApolloServer } from '@apollo/server';
+import { DEFAULT_LIMITS } from '../../src/config';
+import type { Context } from '../../src/graphql/context';
+import { createApolloServer } from '../../src/graphql/server';
+import { createLogger } from '../../src/log';
+
+const DETAIL = 'bolt frame 0x7f at 10.1.2.3 could not be decoded';
+
+interface LogLine {
+  level: number;
+  msg: string;
+  err?: { message: string; stack: string };
+  path?: unknown;
+}
+
+/** A request context whose every read fails with an error no layer knows (as a bug would). */
+function failingContext(): Context {
+  const fail = (): Promise<never> => Promise.reject(new Error(DETAIL));
+  const loaders = new Proxy({}, { get: () => ({ load: fail, loadMany: fail }) });
+  return { db: { queryCount: 0, read: fail, readTransaction: fail }, loaders, limits: DEFAULT_LIMITS, auth: {} } as unknown as Context;
+}
+
+describe.each([false, true])('formatError (production: %s)', (production) => {
+  const logged: LogLine[] = [];
+  let server: ApolloServer<Context>;
+
+  beforeAll(async () => {
+    const logger = createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) });
+    server = createApolloServer({ logger, production, introspection: true, limits: DEFAULT_LIMITS });
+    await server.start();
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => logged.splice(0));
+
+  const run = async (request: Parameters<ApolloServer<Context>['executeOperation']>[0]) => {
+    const response = await server.executeOperation(request, { contextValue: failingContext() });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return { http: response.http, ...response.body.singleResult };
+  };
+
+  it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it in full', async () => {
+    const result = await run({ query: '{ entity(id: "entity:nato") { id name } }' });
+    expect(result.errors).toEqual([{ message: 'Internal server error', path: ['entity'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(JSON.stringify(result)).not.toContain(DETAIL);
+    expect(JSON.stringify(result)).not.toMatch(/stacktrace|\.ts:\d|\.js:\d/);
+    const line = logged.find((l) => l.msg === 'unexpected error while resolving');
+    expect(line?.err?.message).toBe(DETAIL);
+    expect(line?.err?.stack).toContain('format-error.test.ts');
+    expect(line?.path).toEqual(['entity']);
+  });
+
+  it('passes our coded errors with their message and code, logging nothing', async () => {
+    const result = await run({ query: '{ entity { id } }' });
+    expect(result.errors).toMatchObject([{ message: 'entity: give exactly one of `id` or `name`', extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(logged).toEqual([]);
+  });
+
+  it("passes graphql-js's and Apollo's own errors, which carry their own codes", async () => {
+    const parse = await run({ query: '{ entity(' });
+    expect(parse.errors).toMatchObject([{ message: expect.stringMatching(/^Syntax Error/) as unknown, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }]);
+    const validation = await run({ query: '{ entity(name: "nato") { nosuchfield } }' });
+    expect(validation.errors).toMatchObject([{ message: expect.stringContaining('nosuchfield') as unknown, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+    const persisted = await run({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(persisted.errors).toMatchObject([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }]);
+    expect(logged).toEqual([]);
+  });
+});
