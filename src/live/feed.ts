@@ -90,8 +90,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * `work`, or SERVICE_UNAVAILABLE once `ms` have passed without an answer. The driver has no read
- * timeout: a query to a frozen Neo4j would wait forever. The abandoned query ends by itself when
- * Neo4j answers or its connection breaks; its outcome is then ignored.
+ * timeout: a query to a frozen Neo4j would wait forever unless the executor has a deadline (it
+ * has one only with a query timeout). The abandoned query ends by itself when Neo4j answers, its
+ * connection breaks or the executor's deadline cuts it; its outcome is then ignored.
  */
 export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
