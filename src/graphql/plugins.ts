@@ -4,7 +4,8 @@
  * `extensions.neo4j` so clients and tests can see what a query cost.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ServiceUnavailableError, UnauthenticatedError } from '../errors';
+import { GraphQLError, OperationTypeNode } from 'graphql';
+import { ErrorCode, ServiceUnavailableError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
 
@@ -56,6 +57,27 @@ export function tokenRequiredPlugin(): ApolloServerPlugin<Context> {
             if (e instanceof ServiceUnavailableError) throw new ServiceUnavailableError(e.message, { http: { status: 503 } });
             throw e;
           }
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Subscriptions are served over WebSocket (http/websocket.ts); sent over HTTP, one is refused with
+ * HTTP 400 before anything runs, saying where to go, rather than failing inside execution.
+ */
+export function subscriptionsOverWebSocketPlugin(): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError('Subscriptions are served over WebSocket at this same URL (graphql-ws, the graphql-transport-ws protocol), not over HTTP', {
+              extensions: { code: ErrorCode.BadRequest, http: { status: 400 } },
+            });
+          }
+          return Promise.resolve();
         },
       });
     },

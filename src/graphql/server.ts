@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
-import { requestMetricsPlugin, tokenRequiredPlugin } from './plugins';
+import { requestMetricsPlugin, subscriptionsOverWebSocketPlugin, tokenRequiredPlugin } from './plugins';
 import { jitGateway } from './executor';
 import { protection } from './protection';
 import { formatError } from './format-error';
@@ -45,6 +45,7 @@ export function createApolloServer({ logger, production, introspection, limits, 
       ...guard.plugins,
       requestMetricsPlugin({ logger, exposeInResponse: !production }),
       ...(tokenRequired ? [tokenRequiredPlugin()] : []),
+      subscriptionsOverWebSocketPlugin(),
       // We send no cache hints; the default cache-control plugin would still wrap every field
       // resolver to compute them, which costs measurably on large answers.
       ApolloServerPluginCacheControlDisabled(),

@@ -170,11 +170,22 @@ export function renderPlaygroundPage(tabs: { query: string }[], versions: Record
   const props = { defaultTabs: tabs.length > 0 ? tabs : undefined, defaultEditorToolsVisibility: false };
   // Subscriptions go over WebSocket (graphql-ws, bundled in GraphiQL) to the same path. The token
   // in the Headers tab goes into connection_init, so one client is kept per Authorization value.
+  // GraphiQL's fetcher routes by the parsed document it is given, which a run started right after
+  // switching tabs does not have yet (the subscription then went over HTTP): parse it here.
   const script = `
 const props = ${scriptJson(props)};
 const subscriptionUrl = new URL('/graphql', location.href).href.replace(/^http/, 'ws');
 const fetchers = new Map();
-function fetcher(params, options) {
+function withDocument(params, options) {
+  if (options && options.documentAST) return options;
+  try {
+    return { ...options, documentAST: GraphiQL.GraphQL.parse(params.query) };
+  } catch (e) {
+    return options;
+  }
+}
+function fetcher(params, given) {
+  const options = withDocument(params, given);
   const headers = (options && options.headers) || {};
   const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
   const authorization = name === undefined ? '' : String(headers[name]);
@@ -183,7 +194,12 @@ function fetcher(params, options) {
     forToken = GraphiQL.createFetcher({ url: '/graphql', subscriptionUrl, wsConnectionParams: authorization === '' ? undefined : { authorization } });
     fetchers.set(authorization, forToken);
   }
-  return forToken(params, options);
+  return forToken(withOperation(params, options), options);
+}
+function withOperation(params, options) {
+  if (params.operationName || !options || !options.documentAST) return params;
+  const operations = options.documentAST.definitions.filter((d) => d.kind === 'OperationDefinition');
+  return operations.length === 1 && operations[0].name ? { ...params, operationName: operations[0].name.value } : params;
 }
 ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { ...props, fetcher }));
 `;

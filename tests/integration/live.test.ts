@@ -127,6 +127,12 @@ describe('protection', () => {
     expect(await refused(pages, { n: 100 })).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Query cost limit of 10000 exceeded, found \d+/) as unknown, extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) as unknown })]);
   });
 
+  it('refuses a subscription sent over HTTP with 400, pointing to WebSocket', async () => {
+    const response = await seeded.api.query('subscription { changes { cursor } }');
+    expect(response.status).toBe(400);
+    expect(response.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('served over WebSocket') as unknown, extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) as unknown })]);
+  });
+
   it('refuses queries and mutations over WebSocket, and variables of the wrong type', async () => {
     expect(await refused('{ entity(name: "nato") { id } }')).toEqual([expect.objectContaining({ message: expect.stringContaining('send queries over HTTP') as unknown, extensions: { code: 'BAD_REQUEST' } })]);
     expect(await refused('subscription ($after: String) { changes(after: $after) { cursor } }', { after: 5 })).toEqual([
