@@ -19,6 +19,7 @@ import type { Executor } from '../neo4j/driver';
 import type { Logger } from '../log';
 import type { ChangeModel } from '../model';
 import { ChangeStream } from './stream';
+import { sleep, withDeadline } from './timing';
 
 /**
  * One change as the feed hands it out. `batch` is shared by the changes of one read (one poll, or
@@ -73,42 +74,6 @@ const DEFAULT_RETAINED = 10_000;
 const DEFAULT_MAX_BACKOFF_MS = 5_000;
 /** How often a persisting gap in the log is reported (it cannot happen while writers hold the log's lock). */
 const GAP_REPORT_INTERVAL_MS = 10_000;
-
-/** Resolves after `ms`, or at once when `signal` aborts; never rejects. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-/**
- * `work`, or SERVICE_UNAVAILABLE once `ms` have passed without an answer. The driver has no read
- * timeout: a query to a frozen Neo4j would wait forever unless the executor has a deadline (it
- * has one only with a query timeout). The abandoned query ends by itself when Neo4j answers, its
- * connection breaks or the executor's deadline cuts it; its outcome is then ignored.
- */
-export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ServiceUnavailableError(`${what}: Neo4j did not answer within ${ms} ms`)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
 
 export type ChangeListener = (changes: readonly ChangeModel[], lastSeq: number) => void;
 
