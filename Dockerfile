@@ -1,4 +1,5 @@
-# The actor-graph API image: compiled TypeScript on Node 24 (the current LTS), production dependencies only.
+# The actor-graph API image: compiled TypeScript and the built web pages on Node 24 (the current LTS),
+# production dependencies only (React, GraphiQL, Apollo Client and cytoscape are bundled at build time).
 # It never starts Neo4j itself: NEO4J_URI must point at one (docker-compose.yml does).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
@@ -6,6 +7,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The explorer and playground are bundled here (esbuild); the runtime image serves dist/web as files.
+COPY web ./web
 RUN npm run build
 
 FROM node:24-bookworm-slim

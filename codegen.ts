@@ -1,13 +1,13 @@
 /**
  * GraphQL Code Generator: resolver types from schema/ (mapped to our model types, so field
- * resolvers receive model objects) and typed operations from operations/ for tests and clients.
+ * resolvers receive model objects), typed operations from operations/ for tests and clients, and
+ * the explorer's (web/) typed documents.
  * `npm run codegen` writes src/generated/; CI fails when it differs from what is committed.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
-  documents: 'operations/*.graphql',
   ignoreNoDocuments: true,
   generates: {
     'src/generated/resolvers.ts': {
@@ -35,8 +35,17 @@ const config: CodegenConfig = {
       },
     },
     'src/generated/operations/': {
+      documents: 'operations/*.graphql',
       preset: 'client',
       config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string', scalars: { ID: 'string', DateTime: 'string' } },
+      presetConfig: { fragmentMasking: false },
+    },
+    // The explorer's operations, as typed DocumentNodes for Apollo Client. web/ imports only these
+    // generated types and documents, never server code.
+    'src/generated/web/': {
+      documents: 'web/**/*.graphql',
+      preset: 'client',
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string', DateTime: 'string' } },
       presetConfig: { fragmentMasking: false },
     },
   },

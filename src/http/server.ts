@@ -1,9 +1,9 @@
 /**
  * The HTTP server: a thin node:http front for Apollo Server (no framework in the hot path).
- * Routes: /graphql (GET and POST, GraphQL over HTTP), /health/live, /health/ready, and the
- * playground (/ and its assets under /playground/, see playground.ts). The request body is read
+ * Routes: /graphql (GET and POST, GraphQL over HTTP), /health/live, /health/ready, the playground
+ * at /, the explorer at /explore, and their built files under /assets/ (see web.ts). The request body is read
  * up to a limit (larger gets 413) and parsed as JSON here. /graphql and the health endpoints carry
- * CORS headers, and CORS preflights to /graphql are answered here (see cors.ts); the playground is
+ * CORS headers, and CORS preflights to /graphql are answered here (see cors.ts); the pages are
  * same-origin only.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,7 +11,9 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context';
 import type { Logger } from '../log';
 import { ALLOWED_METHODS, corsResponseHeaders, isPreflight, preflightHeaders, type AllowedOrigins } from './cors';
-import { PLAYGROUND_PREFIX, servePlaygroundAsset, servePlaygroundPage } from './playground';
+import { EXPLORER_PATH, serveExplorerPage } from './explorer';
+import { servePlaygroundPage } from './playground';
+import { ASSETS_PREFIX, serveAsset } from './web';
 
 export interface HttpOptions {
   apollo: ApolloServer<Context>;
@@ -75,8 +77,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpOp
       return (await options.isReady()) ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'unavailable', reason: 'Neo4j does not answer' });
     case '/':
       return servePlaygroundPage(req, res, options.logger);
+    case EXPLORER_PATH:
+    case `${EXPLORER_PATH}/`:
+      return serveExplorerPage(req, res, options.logger);
     default:
-      if (url.pathname.startsWith(PLAYGROUND_PREFIX) && (await servePlaygroundAsset(req, res, url.pathname))) return;
+      if (url.pathname.startsWith(ASSETS_PREFIX) && (await serveAsset(req, res, url.pathname))) return;
       return sendJson(res, 404, { error: `Not found: ${url.pathname}. GraphQL is served at /graphql.` });
   }
 }

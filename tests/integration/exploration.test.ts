@@ -3,34 +3,11 @@
  * seed says (the expected answers are computed from seed/ in the test, not hard-coded).
  */
 import { NatoNeighborhoodDocument, NewZealandToChinaDocument, SearchSeasDocument } from '../../src/generated/operations/graphql';
-import { SEED_DIR } from '../../src/seed/load';
-import { readSeed, type SeedRelationship } from '../../src/seed/read';
+import type { SeedRelationship } from '../../src/seed/read';
 import { errorCodes, expectNoErrors, useSeededApi } from '../support/graphql';
-
-const seed = readSeed(SEED_DIR);
-const entityId = (slug: string): string => `entity:${slug}`;
+import { distances, entityId, seed } from '../support/seed-graph';
 
 const seeded = useSeededApi();
-
-/** Breadth-first distances over seed relationships that pass `keep`, direction ignored. */
-function distances(from: string, keep: (r: SeedRelationship) => boolean = () => true): Map<string, number> {
-  const dist = new Map([[from, 0]]);
-  let frontier = [from];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const at of frontier) {
-      for (const r of seed.relationships.filter(keep)) {
-        const other = r.sourceSlug === at ? r.targetSlug : r.targetSlug === at ? r.sourceSlug : null;
-        if (other !== null && !dist.has(other)) {
-          dist.set(other, (dist.get(at) ?? 0) + 1);
-          next.push(other);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return dist;
-}
 
 interface SubgraphResult {
   nodes: { id: string }[];

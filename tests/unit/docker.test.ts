@@ -69,4 +69,14 @@ describe('Dockerfile', () => {
     for (const folder of ['schema', 'seed', 'operations']) expect(dockerfile).toContain(`COPY ${folder} ./${folder}`);
     expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
   });
+
+  it('bundles the web pages in the build stage, whose dist/ (with dist/web) the runtime copies', () => {
+    const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
+    expect(build).toContain('COPY web ./web');
+    expect(build?.indexOf('COPY web ./web')).toBeLessThan(build?.indexOf('RUN npm run build') ?? -1);
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    // The bundlers and what they bundle are build-time only: the runtime installs none of them.
+    const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of ['esbuild', 'react', 'react-dom', 'graphiql', '@apollo/client', 'cytoscape']) expect([name, Object.hasOwn(pkg.dependencies, name)]).toEqual([name, false]);
+  });
 });

@@ -1,15 +1,13 @@
 /**
- * The playground page's own scan for the operations a document defines (it runs in the browser,
+ * The playground's own scan for the operations a document defines (it runs in the browser,
  * where graphql-js is not at hand). graphql-js's parser is the reference it is checked against.
  */
 import fs from 'node:fs';
-import vm from 'node:vm';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { OPERATIONS_OF_SOURCE, SHOWCASE_FILE, showcaseTabs } from '../../src/http/playground';
+import { SHOWCASE_FILE, showcaseTabs } from '../../src/http/playground';
+import { operationsOf } from '../../web/playground/operations';
 
 type Operation = { type: string; name: string | undefined };
-// A context of its own, as in the page: the source may use nothing but the language.
-const operationsOf = vm.runInNewContext(`${OPERATIONS_OF_SOURCE}; operationsOf`) as (text: string) => Operation[];
 
 function byGraphqlJs(text: string): Operation[] {
   return parse(text)

@@ -1,0 +1,138 @@
+/**
+ * The graph drawing: cytoscape.js on a canvas, laid out by fcose. It draws what it is given and
+ * reports taps; what is drawn and what is selected live in the view (the URL), not in here.
+ */
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef } from 'react';
+import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
+import type { DrawnGraph } from './useGraph';
+import type { Selection } from './view';
+
+cytoscape.use(fcose);
+
+// Cytoscape adds a <style> element for one rule of its own unless an element with this id exists;
+// under the page's CSP (style-src 'self', no inline styles) that insertion is refused and logged.
+// explore.css holds the rule, and this marker tells cytoscape it is there.
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+if (document.getElementById(CYTOSCAPE_STYLESHEET_ID) === null) {
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.append(marker);
+}
+
+const STYLE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      width: 26,
+      height: 26,
+      color: '#111',
+      'font-size': 12,
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '2px',
+    },
+  },
+  { selector: 'node.centre', style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#111' } },
+  {
+    selector: 'edge',
+    style: {
+      label: 'data(label)',
+      width: 2,
+      'line-color': 'data(color)',
+      'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'triangle',
+      'line-style': 'data(line)' as never,
+      'curve-style': 'bezier',
+      'font-size': 10,
+      color: '#222',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+    },
+  },
+  { selector: '.path', style: { width: 5, 'border-width': 4, 'border-color': '#e0a800', 'z-index': 10 } },
+  { selector: 'edge.path', style: { 'line-color': '#e0a800', 'target-arrow-color': '#e0a800' } },
+  { selector: ':selected, .selected', style: { 'overlay-color': '#1f5fa8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+];
+
+function elements(graph: DrawnGraph): ElementDefinition[] {
+  const nodes: ElementDefinition[] = graph.nodes.map((n) => ({
+    group: 'nodes',
+    data: { id: n.id, label: n.name, color: KIND_STYLE[n.kind].color, shape: KIND_STYLE[n.kind].shape },
+    classes: [graph.centre.has(n.id) ? 'centre' : '', graph.path.has(n.id) ? 'path' : ''].filter(Boolean).join(' '),
+  }));
+  const edges: ElementDefinition[] = graph.edges.map((e) => ({
+    group: 'edges',
+    data: { id: e.id, source: e.source.id, target: e.target.id, label: words(e.type), color: STANCE_STYLE[e.stance].color, line: MODALITY_STYLE[e.modality].line },
+    classes: graph.path.has(e.id) ? 'path' : '',
+  }));
+  return [...nodes, ...edges];
+}
+
+export function Graph({ graph, selection, onSelect }: { graph: DrawnGraph; selection: Selection | undefined; onSelect: (s: Selection) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core | undefined>(undefined);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+
+  useEffect(() => {
+    if (container.current === null) return;
+    const instance = cytoscape({ container: container.current, style: STYLE, minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false });
+    instance.on('tap', 'node', (event: cytoscape.EventObjectNode) => select.current({ kind: 'node', id: event.target.id() }));
+    instance.on('tap', 'edge', (event: cytoscape.EventObjectEdge) => select.current({ kind: 'edge', id: event.target.id() }));
+    cy.current = instance;
+    return () => {
+      instance.destroy();
+      cy.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (instance === undefined) return;
+    const wanted = elements(graph);
+    const ids = new Set(wanted.map((e) => e.data.id));
+    const had = new Set(instance.elements().map((e) => e.id()));
+    instance.batch(() => {
+      instance.elements().filter((e) => !ids.has(e.id())).remove();
+      for (const element of wanted) {
+        const existing = instance.getElementById(element.data.id ?? '');
+        if (existing.nonempty()) {
+          existing.data(element.data);
+          existing.classes(element.classes ?? '');
+        } else {
+          instance.add(element);
+        }
+      }
+    });
+    const changed = wanted.some((e) => !had.has(e.data.id ?? '')) || had.size !== ids.size;
+    if (changed && instance.nodes().length > 0) {
+      // Nodes already placed stay near where they were; only a first drawing starts from scratch.
+      instance
+        .layout({ name: 'fcose', quality: instance.nodes().length > 200 ? 'draft' : 'default', randomize: had.size === 0, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, fit: true, padding: 30 } as cytoscape.LayoutOptions)
+        .run();
+    }
+    // For tests and the benchmark: how many nodes are drawn and laid out, and when (ms since navigation).
+    if (container.current !== null) {
+      container.current.dataset.drawnNodes = String(instance.nodes().length);
+      container.current.dataset.drawnAt = String(Math.round(performance.now()));
+    }
+  }, [graph]);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (instance === undefined) return;
+    instance.elements('.selected').removeClass('selected');
+    if (selection !== undefined && selection.kind !== 'doc') instance.getElementById(selection.id).addClass('selected');
+  }, [selection, graph]);
+
+  return <div ref={container} className="graph-canvas" role="img" aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it`} />;
+}

@@ -1,0 +1,47 @@
+/**
+ * The explorer's entry: Apollo Client over the same origin's /graphql, queries and mutations by
+ * HTTP and the live subscription by WebSocket (graphql-ws), then the app.
+ */
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { createClient } from 'graphql-ws';
+import { Kind, OperationTypeNode } from 'graphql';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { getToken } from './session';
+import './explore.css';
+
+const url = new URL('/graphql', location.href);
+const ws = createClient({
+  url: url.href.replace(/^http/, 'ws'),
+  // Sent only when there is a token: reads need none unless the server requires tokens for reads.
+  connectionParams: () => {
+    const token = getToken();
+    return token === '' ? {} : { authorization: `Bearer ${token}` };
+  },
+  // Keep trying while the API is away; the subscription resumes when it is back.
+  retryAttempts: Infinity,
+  shouldRetry: () => true,
+  lazy: true,
+});
+
+const isSubscription = (operation: ApolloLink.Operation): boolean =>
+  operation.query.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
+
+const client = new ApolloClient({
+  link: ApolloLink.split(isSubscription, new GraphQLWsLink(ws), new HttpLink({ uri: url.pathname })),
+  cache: new InMemoryCache({ possibleTypes: { Node: ['Entity', 'Document', 'Relationship'] } }),
+});
+
+const root = document.getElementById('explorer');
+if (root !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <ApolloProvider client={client}>
+        <App />
+      </ApolloProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The curation token: pasted once, kept in sessionStorage (gone when the browser session ends),
+ * sent as `Authorization: Bearer …` with mutations. It is never put in the URL or logged.
+ */
+import { useSyncExternalStore } from 'react';
+
+const KEY = 'actor-graph.token';
+const listeners = new Set<() => void>();
+
+export function getToken(): string {
+  try {
+    return sessionStorage.getItem(KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function setToken(token: string): void {
+  const value = token.trim().replace(/^Bearer\s+/i, '');
+  if (value === '') sessionStorage.removeItem(KEY);
+  else sessionStorage.setItem(KEY, value);
+  for (const listener of listeners) listener();
+}
+
+export function useToken(): string {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getToken,
+  );
+}
+
+/** The Apollo operation context that sends the token. */
+export function withToken(token: string): { headers: Record<string, string> } {
+  return { headers: { authorization: `Bearer ${token}` } };
+}

@@ -1,0 +1,105 @@
+/**
+ * What the graph shows for a view: the neighbourhood of the centre entity merged with those of the
+ * expanded ones, or a path. Refetched from the network when `revision` changes (a live change
+ * touched it); when the API does not answer, it says so and tries again by itself.
+ */
+import { useApolloClient } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { ExplorerNeighborhoodDocument, ExplorerPathDocument, type ExplorerNeighborhoodQuery, type ExplorerPathQuery } from '../../src/generated/web/graphql';
+import { relationshipFilter, type Filters, type Graph } from './view';
+
+export type DrawnNode = ExplorerNeighborhoodQuery['neighborhood']['nodes'][number];
+export type DrawnEdge = ExplorerNeighborhoodQuery['neighborhood']['edges'][number];
+export type PathEdge = NonNullable<ExplorerPathQuery['shortestPath']>['edges'][number];
+
+export interface DrawnGraph {
+  nodes: DrawnNode[];
+  edges: DrawnEdge[];
+  /** Entities whose neighbourhood is drawn (the centre and the expanded ones), or a path's ends. */
+  centre: Set<string>;
+  /** A path's nodes and edges, to highlight. */
+  path: Set<string>;
+  /** The path itself, step by step; undefined outside path mode, null when there is none. */
+  steps: { nodes: DrawnNode[]; edges: PathEdge[] } | null | undefined;
+  truncated: boolean;
+}
+
+export const EMPTY_GRAPH: DrawnGraph = { nodes: [], edges: [], centre: new Set(), path: new Set(), steps: undefined, truncated: false };
+
+export type GraphState = { status: 'idle' | 'loading' | 'ready'; graph: DrawnGraph } | { status: 'error'; graph: DrawnGraph; message: string };
+
+const RETRY_MS = 3000;
+
+export function useGraph(graph: Graph, filters: Filters, revision: number): GraphState {
+  const client = useApolloClient();
+  const [state, setState] = useState<GraphState>({ status: 'idle', graph: EMPTY_GRAPH });
+  const key = JSON.stringify([graph, filters]);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (graph.mode === 'none') {
+      setState({ status: 'idle', graph: EMPTY_GRAPH });
+      return;
+    }
+    let current = true;
+    setState((previous) => ({ status: 'loading', graph: previous.graph }));
+    const filter = relationshipFilter(filters);
+    // After a live change or a retry, the answer must come from the API, not the cache.
+    const fetchPolicy = revision === 0 && attempt === 0 ? 'cache-first' : 'network-only';
+    const load = async (): Promise<DrawnGraph> => {
+      if (graph.mode === 'path') {
+        const { data } = await client.query({ query: ExplorerPathDocument, variables: { fromId: graph.from, toId: graph.to, filter }, fetchPolicy });
+        const path = data?.shortestPath ?? null;
+        if (path === null) return { ...EMPTY_GRAPH, centre: new Set([graph.from, graph.to]), steps: null };
+        return {
+          nodes: path.nodes,
+          edges: path.edges,
+          centre: new Set([graph.from, graph.to]),
+          path: new Set([...path.nodes.map((n) => n.id), ...path.edges.map((e) => e.id)]),
+          steps: { nodes: path.nodes, edges: path.edges },
+          truncated: false,
+        };
+      }
+      const centres = [graph.entity, ...graph.expand];
+      const answers = await Promise.all(
+        centres.map((entityId, i) => client.query({ query: ExplorerNeighborhoodDocument, variables: { entityId, depth: i === 0 ? graph.depth : 1, filter }, fetchPolicy })),
+      );
+      const nodes = new Map<string, DrawnNode>();
+      const edges = new Map<string, DrawnEdge>();
+      let truncated = false;
+      for (const { data } of answers) {
+        if (data === undefined) continue;
+        for (const n of data.neighborhood.nodes) nodes.set(n.id, n);
+        for (const e of data.neighborhood.edges) edges.set(e.id, e);
+        truncated ||= data.neighborhood.truncated;
+      }
+      return { nodes: [...nodes.values()], edges: [...edges.values()], centre: new Set(centres.filter((id) => nodes.has(id))), path: new Set(), steps: undefined, truncated };
+    };
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    load().then(
+      (drawn) => {
+        if (current) setState({ status: 'ready', graph: drawn });
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setState((previous) => ({ status: 'error', graph: previous.graph, message: describe(e) }));
+        retry = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
+      },
+    );
+    return () => {
+      current = false;
+      if (retry !== undefined) clearTimeout(retry);
+    };
+    // `key` stands for graph and filters, compared by value.
+  }, [key, revision, attempt, client]);
+
+  return state;
+}
+
+/** An error as a sentence for people: the API's own message when it gave one. */
+export function describe(e: unknown): string {
+  const errors = (e as { errors?: { message?: string }[] } | null)?.errors;
+  if (Array.isArray(errors) && errors.length > 0) return errors.map((x) => x.message ?? '').join('; ');
+  if (e instanceof Error) return /fetch|network|Failed/i.test(e.message) ? 'The API does not answer.' : e.message;
+  return String(e);
+}
