@@ -9,6 +9,7 @@
  *   npm run bench -- --full       1k, 10k and 100k entities (~10 relationships each), longer runs
  *   npm run bench -- --live       live updates: 1,000 subscribers, a steady stream of writes (see live.ts);
  *                                 --subscribers 1000 --rate 10 --seconds 30 --no-node
+ *   npm run bench -- --explorer   the explorer in Chromium: navigation to an interactive 500-node neighbourhood
  *   options: --sizes 1000,10000  --duration 5  --warmup 2  --connections 8  --operations entityByName,search  --no-peer  --out bench/results
  *            --neo4j bolt://127.0.0.1:7687  (a running, disposable Neo4j without auth instead of one per size: it is emptied)
  *   (--warmup 0 leaves one request per operation and server as the warm-up: for the smoke test,
@@ -26,8 +27,9 @@ import { writeSeed } from '../src/queries/seed';
 import { createLogger } from '../src/log';
 import { createDriver, Executor } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { random, syntheticGraph } from './graph';
+import { random, slugOf, syntheticGraph } from './graph';
 import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Operation } from './operations';
+import { benchExplorer, explorerMarkdown } from './explorer';
 import { benchLive, liveMarkdown } from './live';
 
 type ServerName = 'actor-graph' | 'floor' | 'peer';
@@ -101,7 +103,8 @@ const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
 const full = flag('full');
 const live = flag('live');
-const mode = live ? 'live' : full ? 'full' : 'quick';
+const explorer = flag('explorer');
+const mode = live ? 'live' : explorer ? 'explorer' : full ? 'full' : 'quick';
 const sizes = (arg('sizes') ?? (full ? '1000,10000,100000' : '1000')).split(',').map(Number);
 const duration = Number(arg('duration') ?? (full ? 10 : 3));
 const warmup = Number(arg('warmup') ?? 2);
@@ -316,8 +319,41 @@ async function mainLive(): Promise<void> {
   if (result.deliveries !== result.expectedDeliveries || result.outOfOrder > 0 || result.errors > 0) process.exitCode = 1;
 }
 
+/** The explorer's time to an interactive 500-node neighbourhood, in Chromium (see explorer.ts). */
+async function mainExplorer(): Promise<void> {
+  buildServers();
+  // The API serves the pages from dist/web, which the web build writes.
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-bench-explorer-'));
+  const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap: '1g', pageCache: '256m', logger, readyTimeoutMs: 300_000 });
+  const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+    await applySchema(db);
+    // 2,000 actors with about 10 relationships each: depth 3 from any of them passes 500.
+    await writeSeed(db, syntheticGraph(2000));
+    await db.write('CALL db.awaitIndexes(600)', {}, () => undefined);
+    const api = await serve('actor-graph', neo4j.uri);
+    stops.push(api.stop);
+    const result = await benchExplorer(api.url, `entity:${slugOf(0)}`);
+    fs.mkdirSync(outDir, { recursive: true });
+    const table = explorerMarkdown(result);
+    fs.writeFileSync(path.join(outDir, 'explorer.json'), `${JSON.stringify(result, null, 2)}\n`);
+    fs.writeFileSync(path.join(outDir, 'explorer.md'), table);
+    process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/explorer.{json,md}\n`);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await driver.close();
+    await neo4j.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (live) return mainLive();
+  if (explorer) return mainExplorer();
   buildServers();
   const peer = await loadPeer();
   if (peer === null) process.stdout.write('bench: the peer (@neo4j/graphql) is not included (--no-peer or bench/peer missing)\n');

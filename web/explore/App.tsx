@@ -4,7 +4,7 @@
  * view is a history entry, so links can be shared and back and forward work.
  */
 import { useSubscription } from '@apollo/client/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ExplorerChangesDocument } from '../../src/generated/web/graphql';
 import { DocumentView } from './DocumentView';
 import { EdgePanel } from './EdgePanel';
@@ -128,9 +128,16 @@ function Status({ state, view }: { state: ReturnType<typeof useGraph>; view: Vie
 }
 
 /** The graph as text: every node and edge in view, each a button doing what a tap in the graph does. */
-function GraphList({ graph, names, selection, onSelect }: { graph: DrawnGraph; names: Map<string, string>; selection: Selection | undefined; onSelect: (s: Selection) => void }) {
-  const nodes = [...graph.nodes].sort((a, b) => a.name.localeCompare(b.name));
-  const edges = [...graph.edges].sort((a, b) => (names.get(a.source.id) ?? '').localeCompare(names.get(b.source.id) ?? '') || a.type.localeCompare(b.type));
+const collator = new Intl.Collator();
+
+function GraphList({ graph: current, names, selection, onSelect }: { graph: DrawnGraph; names: Map<string, string>; selection: Selection | undefined; onSelect: (s: Selection) => void }) {
+  // Rendered after the drawing, at low priority: thousands of list items must not hold up the graph.
+  const graph = useDeferredValue(current);
+  const nodes = useMemo(() => [...graph.nodes].sort((a, b) => collator.compare(a.name, b.name)), [graph]);
+  const edges = useMemo(
+    () => [...graph.edges].sort((a, b) => collator.compare(names.get(a.source.id) ?? '', names.get(b.source.id) ?? '') || collator.compare(a.type, b.type)),
+    [graph, names],
+  );
   return (
     <section className="graph-list" aria-label="The graph as a list">
       <h2>Actors in view</h2>
