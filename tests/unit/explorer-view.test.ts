@@ -4,6 +4,7 @@
  */
 import { EMPTY_VIEW, parseView, printView, relationshipFilter, toggle, STANCES, type View } from '../../web/explore/view';
 import { occurrenceAt, paragraphAround, segments } from '../../web/explore/text';
+import { radialPositions } from '../../web/explore/layout';
 
 describe('the view in the URL', () => {
   const views: [string, View][] = [
@@ -65,5 +66,36 @@ describe('evidence and mentions in their text', () => {
   it('counts which occurrence of a quote a selection is', () => {
     expect(occurrenceAt(text, 'NATO', text.indexOf('NATO'))).toBe(1);
     expect(occurrenceAt(text, 'NATO', text.lastIndexOf('NATO'))).toBe(2);
+  });
+});
+
+describe('the radial layout of large neighbourhoods', () => {
+  // A centre, a ring of 12 around it, two children each, and one actor no edge reaches.
+  const ring = Array.from({ length: 12 }, (_, i) => `r${i}`);
+  const leaves = ring.flatMap((r) => [`${r}a`, `${r}b`]);
+  const edges = [...ring.map((r) => ({ source: 'c', target: r })), ...leaves.map((l) => ({ source: l.slice(0, -1), target: l }))];
+  const positions = radialPositions(['c', ...ring, ...leaves, 'alone'], edges, ['c']);
+  const distance = (id: string): number => Math.hypot(positions.get(id)?.x ?? NaN, positions.get(id)?.y ?? NaN);
+
+  it('places every actor, the centre in the middle, each hop on a wider ring', () => {
+    expect(positions.size).toBe(1 + ring.length + leaves.length + 1);
+    expect(positions.get('c')).toEqual({ x: 0, y: 0 });
+    const rings = [ring, leaves, ['alone']].map((ids) => ids.map(distance));
+    for (const radii of rings) for (const r of radii) expect(r).toBeCloseTo(radii[0] ?? NaN, 6);
+    expect(rings[0]?.[0]).toBeGreaterThan(0);
+    expect(rings[1]?.[0]).toBeGreaterThan(rings[0]?.[0] ?? Infinity);
+    expect(rings[2]?.[0]).toBeGreaterThan(rings[1]?.[0] ?? Infinity);
+  });
+
+  it('keeps children next to their parent, and nodes of a ring apart', () => {
+    const angle = (id: string): number => Math.atan2(positions.get(id)?.y ?? 0, positions.get(id)?.x ?? 0);
+    for (const r of ring) {
+      const gap = Math.abs(angle(`${r}a`) - angle(r));
+      expect(Math.min(gap, 2 * Math.PI - gap)).toBeLessThan(Math.PI / 4);
+    }
+    const leafPoints = leaves.map((l) => positions.get(l) ?? { x: NaN, y: NaN });
+    for (let i = 0; i < leafPoints.length; i += 1) {
+      for (let j = i + 1; j < leafPoints.length; j += 1) expect(Math.hypot((leafPoints[i]?.x ?? 0) - (leafPoints[j]?.x ?? 0), (leafPoints[i]?.y ?? 0) - (leafPoints[j]?.y ?? 0))).toBeGreaterThan(30);
+    }
   });
 });
