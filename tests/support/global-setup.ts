@@ -19,6 +19,7 @@ export interface TestNeo4jState {
   /** Settles once the embedded Neo4j is up (or failed to start); undefined with NEO4J_URI set. */
   embedded: Promise<EmbeddedNeo4j> | undefined;
   dataDir: string | undefined;
+  stateDir: string;
 }
 
 declare global {
@@ -28,8 +29,11 @@ declare global {
 }
 
 export default function globalSetup(): Promise<void> {
+  // For what test files hand on to later ones (the seeded graph, see neo4j.ts); removed by the teardown.
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-test-state-'));
+  process.env.ACTOR_GRAPH_TEST_STATE_DIR = stateDir;
   if (process.env.NEO4J_URI !== undefined && process.env.NEO4J_URI !== '') {
-    globalThis.__TEST_NEO4J__ = { embedded: undefined, dataDir: undefined };
+    globalThis.__TEST_NEO4J__ = { embedded: undefined, dataDir: undefined, stateDir };
     globalThis.__TEST_NEO4J_READY__ = Promise.resolve();
     return Promise.resolve();
   }
@@ -57,7 +61,7 @@ export default function globalSetup(): Promise<void> {
   });
   // Awaited only by the integration runner (and the teardown): no unhandled rejection before then.
   ready.catch(() => undefined);
-  globalThis.__TEST_NEO4J__ = { embedded, dataDir };
+  globalThis.__TEST_NEO4J__ = { embedded, dataDir, stateDir };
   globalThis.__TEST_NEO4J_READY__ = ready;
   return Promise.resolve();
 }
