@@ -7,6 +7,8 @@
  *
  *   npm run bench                 quick mode: 1k entities, short runs (under 2 minutes)
  *   npm run bench -- --full       1k, 10k and 100k entities (~10 relationships each), longer runs
+ *   npm run bench -- --live       live updates: 1,000 subscribers, a steady stream of writes (see live.ts);
+ *                                 --subscribers 1000 --rate 10 --seconds 30 --no-node
  *   options: --sizes 1000,10000  --duration 5  --warmup 2  --connections 8  --operations entityByName,search  --no-peer  --out bench/results
  *            --neo4j bolt://127.0.0.1:7687  (a running, disposable Neo4j without auth instead of one per size: it is emptied)
  *   (--warmup 0 leaves one request per operation and server as the warm-up: for the smoke test,
@@ -26,6 +28,7 @@ import { createDriver, Executor } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { random, syntheticGraph } from './graph';
 import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Operation } from './operations';
+import { benchLive, liveMarkdown } from './live';
 
 type ServerName = 'actor-graph' | 'floor' | 'peer';
 
@@ -70,7 +73,7 @@ function buildServers(): void {
 }
 
 /** Starts the compiled `bench/serve.ts <kind>` in its own process and waits for its URL. */
-function serve(kind: ServerName, uri: string): Promise<{ url: string; stop: () => Promise<void> }> {
+function serve(kind: ServerName, uri: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(BUILD_DIR, 'bench', 'serve.js'), kind, uri], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -79,6 +82,7 @@ function serve(kind: ServerName, uri: string): Promise<{ url: string; stop: () =
       if (url !== undefined) {
         resolve({
           url,
+          pid: child.pid ?? -1,
           stop: async () => {
             child.kill('SIGTERM');
             await exited;
@@ -97,7 +101,8 @@ const arg = (name: string): string | undefined => {
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
 const full = flag('full');
-const mode = full ? 'full' : 'quick';
+const live = flag('live');
+const mode = live ? 'live' : full ? 'full' : 'quick';
 const sizes = (arg('sizes') ?? (full ? '1000,10000,100000' : '1000')).split(',').map(Number);
 const duration = Number(arg('duration') ?? (full ? 10 : 3));
 const warmup = Number(arg('warmup') ?? 2);
@@ -292,7 +297,28 @@ function markdown(rows: Row[], loads: Record<number, Record<string, number>>): s
   return `${lines.join('\n')}\n`;
 }
 
+async function mainLive(): Promise<void> {
+  buildServers();
+  const result = await benchLive({
+    subscribers: Number(arg('subscribers') ?? 1000),
+    rate: Number(arg('rate') ?? 10),
+    seconds: Number(arg('seconds') ?? 30),
+    selectNode: !flag('no-node'),
+    buildDir: BUILD_DIR,
+    logger,
+    serve: (uri) => serve('actor-graph', uri),
+  });
+  fs.mkdirSync(outDir, { recursive: true });
+  const table = liveMarkdown(result);
+  fs.writeFileSync(path.join(outDir, 'live.json'), `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, 'live.md'), table);
+  process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/live.{json,md}\n`);
+  // Every subscriber must have had every change, once and in order.
+  if (result.deliveries !== result.expectedDeliveries || result.outOfOrder > 0 || result.errors > 0) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  if (live) return mainLive();
   buildServers();
   const peer = await loadPeer();
   if (peer === null) process.stdout.write('bench: the peer (@neo4j/graphql) is not included (--no-peer or bench/peer missing)\n');

@@ -18,7 +18,7 @@ import { createContext } from './graphql/context';
 import { SubscriptionOperations } from './graphql/subscriptions';
 import { createHttpServer } from './http/server';
 import { attachWebSocket, type WebSocketStats } from './http/websocket';
-import { ChangeFeed } from './live/feed';
+import { ChangeFeed, changeLogIn } from './live/feed';
 import type { AllowedOrigins } from './http/cors';
 import { createAuthenticator, createRequestAuth, refusingAuthenticator, type Authenticator } from './auth';
 
@@ -92,7 +92,7 @@ export async function startApi(options: ApiOptions, port: number, host: string):
   const schema = createSchema();
   const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads }, schema);
   await apollo.start();
-  const changes = new ChangeFeed({ db: options.db, logger: options.logger, pollIntervalMs: live.pollIntervalMs });
+  const changes = new ChangeFeed({ log: changeLogIn(options.db), logger: options.logger, pollIntervalMs: live.pollIntervalMs });
   changes.start();
   let closing = false;
   const http = createHttpServer({

@@ -11,7 +11,7 @@
  * into BAD_USER_INPUT, HTTP 400).
  */
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, execute, getVariableValues, printSchema, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, execute, getVariableValues, printSchema, visit, type DocumentNode, type ExecutionResult, type OperationDefinitionNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** Compiled operations kept per document; a document Apollo drops from its cache takes them along. */
@@ -36,6 +36,13 @@ export function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
   const interpreted = new WeakMap<DocumentNode, boolean>();
   return async ({ document, operation, operationName, request, context }) => {
+    // No operation to run (an operationName the document does not define, or several unnamed
+    // operations): Apollo still calls the executor, typed as if there were one. graphql-js words
+    // the error from the name the client sent (`operationName` here is Apollo's resolved one, null),
+    // and Apollo answers it with 400 OPERATION_RESOLUTION_FAILURE.
+    if ((operation as OperationDefinitionNode | undefined) === undefined) {
+      return execute({ schema, document, operationName: request.operationName, variableValues: request.variables ?? {}, contextValue: context });
+    }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (coerced.errors !== undefined) return { errors: coerced.errors };
     let interpret = interpreted.get(document);

@@ -4,7 +4,8 @@
  * `extensions.neo4j` so clients and tests can see what a query cost.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ServiceUnavailableError, UnauthenticatedError } from '../errors';
+import { GraphQLError, OperationTypeNode } from 'graphql';
+import { ErrorCode, ServiceUnavailableError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../log';
 import type { Context } from './context';
 
@@ -56,6 +57,29 @@ export function tokenRequiredPlugin(): ApolloServerPlugin<Context> {
             if (e instanceof ServiceUnavailableError) throw new ServiceUnavailableError(e.message, { http: { status: 503 } });
             throw e;
           }
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Subscriptions are served over WebSocket only. Over HTTP, Apollo would run one like a query and
+ * the subscribe-only resolvers would fail as an internal error: refuse it instead, with HTTP 400
+ * and a message that says where to go.
+ */
+export function subscriptionsOverWebSocketPlugin(): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError(
+              'Subscriptions are served over WebSocket, not HTTP: open ws(s)://<this host>/graphql with the graphql-transport-ws protocol (a graphql-ws client) and subscribe there.',
+              { extensions: { code: ErrorCode.BadRequest, http: { status: 400 } } },
+            );
+          }
+          return Promise.resolve();
         },
       });
     },

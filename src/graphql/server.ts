@@ -8,7 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
-import { requestMetricsPlugin, tokenRequiredPlugin } from './plugins';
+import { requestMetricsPlugin, subscriptionsOverWebSocketPlugin, tokenRequiredPlugin } from './plugins';
 import { jitGateway } from './executor';
 import { protection } from './protection';
 import { formatError } from './format-error';
@@ -42,6 +42,7 @@ export function createApolloServer({ logger, production, introspection, limits, 
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      subscriptionsOverWebSocketPlugin(),
       ...guard.plugins,
       requestMetricsPlugin({ logger, exposeInResponse: !production }),
       ...(tokenRequired ? [tokenRequiredPlugin()] : []),

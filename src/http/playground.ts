@@ -164,6 +164,47 @@ async function buildPage(logger: Logger): Promise<Loaded> {
   };
 }
 
+/**
+ * Browser code (plain JS, kept as text so the page and the unit test run the same source): the
+ * operations a document defines, `{ type, name }` in order, found by a scan of its top level
+ * (comments and strings skipped; nothing inside braces or parentheses counts).
+ *
+ * Why the page needs it: GraphiQL re-parses the editor 100 ms after an edit, so Run right after a
+ * tab switch hands the fetcher the previous tab's operation name and parsed document. The
+ * fetcher then sent a subscription over HTTP, naming an operation the text no longer held. The
+ * page's fetcher trusts the text it is given instead.
+ */
+export const OPERATIONS_OF_SOURCE = `function operationsOf(text) {
+  const tokens = /#[^\\n\\r]*|"""(?:\\\\"""|[^])*?(?:"""|$)|"(?:[^"\\\\\\n\\r]|\\\\.)*"?|[{}()]|[_A-Za-z][_0-9A-Za-z]*|[^]/g;
+  const operations = [];
+  let depth = 0;
+  let pending;
+  let named = false;
+  for (const [token] of text.matchAll(tokens)) {
+    if (token === '{' || token === '(') {
+      if (depth === 0 && token === '{') {
+        if (pending === undefined) operations.push({ type: 'query', name: undefined });
+        else if (pending.type !== 'fragment') operations.push(pending);
+        pending = undefined;
+      }
+      depth += 1;
+    } else if (token === '}' || token === ')') {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && /^[_A-Za-z]/.test(token)) {
+      if (pending === undefined && /^(query|mutation|subscription|fragment)$/.test(token)) {
+        pending = { type: token, name: undefined };
+        named = false;
+      } else if (pending !== undefined && !named) {
+        pending.name = token;
+        named = true;
+      }
+    } else if (depth === 0 && pending !== undefined && !/^[\\s,]$/.test(token)) {
+      named = true;
+    }
+  }
+  return operations;
+}`;
+
 /** The page and its Content-Security-Policy; `versions` maps package names to versions (for cache busting). */
 export function renderPlaygroundPage(tabs: { query: string }[], versions: Record<string, string>): { html: string; csp: string } {
   const asset = (name: string): string => `${PLAYGROUND_PREFIX}${name}?v=${encodeURIComponent(versions[ASSETS[name]?.pkg ?? ''] ?? '')}`;
@@ -174,7 +215,19 @@ export function renderPlaygroundPage(tabs: { query: string }[], versions: Record
 const props = ${scriptJson(props)};
 const subscriptionUrl = new URL('/graphql', location.href).href.replace(/^http/, 'ws');
 const fetchers = new Map();
-function fetcher(params, options) {
+${OPERATIONS_OF_SOURCE}
+// The operation to run, from the text itself (see OPERATIONS_OF_SOURCE): the one named, else the
+// only one. A one-definition document stands in for GraphiQL's parse, which may be a tab behind.
+function current(params, options) {
+  const operations = operationsOf(params.query);
+  const named = operations.find((o) => o.name !== undefined && o.name === params.operationName);
+  const operation = named !== undefined ? named : operations.length === 1 ? operations[0] : undefined;
+  if (operation === undefined) return [params, options];
+  const definition = { kind: 'OperationDefinition', operation: operation.type, name: operation.name === undefined ? undefined : { kind: 'Name', value: operation.name } };
+  return [{ ...params, operationName: operation.name }, { ...options, documentAST: { kind: 'Document', definitions: [definition] } }];
+}
+function fetcher(given, givenOptions) {
+  const [params, options] = current(given, givenOptions);
   const headers = (options && options.headers) || {};
   const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
   const authorization = name === undefined ? '' : String(headers[name]);

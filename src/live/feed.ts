@@ -19,6 +19,7 @@ import type { Executor } from '../neo4j/driver';
 import type { Logger } from '../log';
 import type { ChangeModel } from '../model';
 import { ChangeStream } from './stream';
+import { sleep, withDeadline } from './timing';
 
 /**
  * One change as the feed hands it out. `batch` is shared by the changes of one read (one poll, or
@@ -39,8 +40,21 @@ export interface ChangeSource {
   stream(after: number | undefined): Promise<AsyncIterableIterator<ChangeEvent>>;
 }
 
+/** How the feed reads the change log (queries/changes.ts over Neo4j; an in-memory log in unit tests). */
+export interface ChangeLogReader {
+  /** Up to `limit` changes after `after`, oldest first. */
+  changesAfter(after: number, limit: number): Promise<ChangeModel[]>;
+  /** The last sequence number written (0 before the first change). */
+  lastSeq(): Promise<number>;
+}
+
+/** The change log in Neo4j. */
+export function changeLogIn(db: Executor): ChangeLogReader {
+  return { changesAfter: (after, limit) => changesAfter(db, after, limit), lastSeq: () => lastChangeSeq(db) };
+}
+
 export interface ChangeFeedOptions {
-  db: Executor;
+  log: ChangeLogReader;
   logger: Logger;
   /** Pause between polls that found nothing new. */
   pollIntervalMs: number;
@@ -60,41 +74,6 @@ const DEFAULT_RETAINED = 10_000;
 const DEFAULT_MAX_BACKOFF_MS = 5_000;
 /** How often a persisting gap in the log is reported (it cannot happen while writers hold the log's lock). */
 const GAP_REPORT_INTERVAL_MS = 10_000;
-
-/** Resolves after `ms`, or at once when `signal` aborts; never rejects. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-/**
- * `work`, or SERVICE_UNAVAILABLE once `ms` have passed without an answer. The driver has no read
- * timeout: a query to a frozen Neo4j would wait forever. The abandoned query ends by itself when
- * Neo4j answers or its connection breaks; its outcome is then ignored.
- */
-export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ServiceUnavailableError(`${what}: Neo4j did not answer within ${ms} ms`)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
 
 export type ChangeListener = (changes: readonly ChangeModel[], lastSeq: number) => void;
 
@@ -171,7 +150,7 @@ export class ChangeFeed implements ChangeSource {
 
   /** Changes after `after` from the log, with the read deadline. */
   readLog(after: number, limit: number): Promise<ChangeModel[]> {
-    return withDeadline(changesAfter(this.options.db, after, limit), this.readTimeoutMs, 'reading the change log');
+    return withDeadline(this.options.log.changesAfter(after, limit), this.readTimeoutMs, 'reading the change log');
   }
 
   /** The next pause after a failure: doubling from the poll interval, capped. */
@@ -191,12 +170,12 @@ export class ChangeFeed implements ChangeSource {
       // before the subscription is not news to it. When Neo4j is away, the feed's position is
       // the best anyone knows.
       try {
-        start = Math.max(known, await withDeadline(lastChangeSeq(this.options.db), this.readTimeoutMs, 'reading the end of the change log'));
+        start = Math.max(known, await this.readEnd());
       } catch {
         start = known;
       }
     } else if (after > known) {
-      const end = await withDeadline(lastChangeSeq(this.options.db), this.readTimeoutMs, 'reading the end of the change log');
+      const end = await this.readEnd();
       if (after > end) {
         throw new BadUserInputError(`after: no such change; the change log ends at ${end}, and this cursor points past it (a cursor of another database?)`, 'after');
       }
@@ -219,6 +198,10 @@ export class ChangeFeed implements ChangeSource {
     await this.loop;
   }
 
+  private readEnd(): Promise<number> {
+    return withDeadline(this.options.log.lastSeq(), this.readTimeoutMs, 'reading the end of the change log');
+  }
+
   private async whenReady(): Promise<void> {
     if (this.last !== undefined) return;
     await this.ready;
@@ -232,7 +215,7 @@ export class ChangeFeed implements ChangeSource {
       let pause = this.options.pollIntervalMs;
       try {
         if (this.last === undefined) {
-          const end = await withDeadline(lastChangeSeq(this.options.db), this.readTimeoutMs, 'reading the end of the change log');
+          const end = await this.readEnd();
           if (signal.aborted) break;
           this.last = end;
           this.firstHeld = end + 1;

@@ -10,7 +10,8 @@
  * is waiting for the next change (a generator would only see it after that change came).
  */
 import type { ChangeModel } from '../model';
-import { sleep, type ChangeEvent, type ChangeFeed } from './feed';
+import type { ChangeEvent, ChangeFeed } from './feed';
+import { sleep } from './timing';
 
 /** Changes read from the log in one go while catching up. */
 const PAGE_SIZE = 100;

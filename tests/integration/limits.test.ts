@@ -116,6 +116,24 @@ describe('query limits', () => {
     }
   });
 
+  it('answers HTTP 400 for an operationName the document does not define, naming it (not a masked internal error)', async () => {
+    const response = await post(seeded.api.url, JSON.stringify({ query: 'query A { __typename } query B { __typename }', operationName: 'NatoRelationships' }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ message: 'Unknown operation named "NatoRelationships".', extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }) as unknown }),
+    ]);
+  });
+
+  it('answers HTTP 400 BAD_REQUEST for a subscription sent over HTTP, pointing to WebSocket', async () => {
+    const response = await post(seeded.api.url, JSON.stringify({ query: 'subscription Live { changes { cursor } }' }));
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors).toHaveLength(1);
+    expect(answer.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect(answer.errors[0]?.message).toMatch(/^Subscriptions are served over WebSocket, not HTTP: .*graphql-transport-ws/);
+  });
+
   it('does not run batched HTTP requests', async () => {
     const response = await post(seeded.api.url, JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
     expect(response.status).toBe(400);

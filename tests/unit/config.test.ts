@@ -64,6 +64,20 @@ describe('loadConfig', () => {
     expect(problems[2]).toMatch(/^PORT:/);
   });
 
+  it('reads the live-update settings, and reports each bad one by name', () => {
+    expect(loadConfig({}).live).toEqual({ pollIntervalMs: 200, maxConnections: 2_000, maxSubscriptionsPerConnection: 20, maxBufferedBytes: 1_048_576, keepAliveMs: 12_000 });
+    expect(loadConfig({ CHANGES_POLL_INTERVAL_MS: '50', MAX_WS_CONNECTIONS: '10', MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', MAX_WS_BUFFERED_BYTES: '65536', WS_KEEP_ALIVE_MS: '5000' }).live).toEqual({
+      pollIntervalMs: 50,
+      maxConnections: 10,
+      maxSubscriptionsPerConnection: 3,
+      maxBufferedBytes: 65_536,
+      keepAliveMs: 5_000,
+    });
+    const problems = problemsOf({ CHANGES_POLL_INTERVAL_MS: '0', MAX_WS_CONNECTIONS: 'many', MAX_SUBSCRIPTIONS_PER_CONNECTION: '0', MAX_WS_BUFFERED_BYTES: '100', WS_KEEP_ALIVE_MS: '-1' });
+    expect(problems.map((p) => p.slice(0, p.indexOf(':')))).toEqual(['CHANGES_POLL_INTERVAL_MS', 'MAX_WS_CONNECTIONS', 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 'MAX_WS_BUFFERED_BYTES', 'WS_KEEP_ALIVE_MS']);
+    expect(problems[0]).toBe('CHANGES_POLL_INTERVAL_MS: must be an integer from 10 to 60000, got "0"');
+  });
+
   it('sets the request deadline from NEO4J_QUERY_TIMEOUT_MS plus NEO4J_DEADLINE_MARGIN_MS', () => {
     expect(loadConfig({}).limits).toMatchObject({ queryTimeoutMs: 5_000, deadlineMarginMs: 2_000 });
     expect(loadConfig({ NEO4J_QUERY_TIMEOUT_MS: '3000', NEO4J_DEADLINE_MARGIN_MS: '500' }).limits).toMatchObject({ queryTimeoutMs: 3_000, deadlineMarginMs: 500 });
