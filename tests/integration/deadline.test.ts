@@ -8,7 +8,7 @@
  * margin" and printed for the README.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { readiness } from '../../src/app';
+import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createDriver, Executor, MAX_CONNECTION_POOL_SIZE, type Driver } from '../../src/neo4j/driver';

@@ -6,7 +6,7 @@
  * they may have been applied, nothing is left unhandled, and once Neo4j is back requests succeed
  * again without restarting the API. Timings are printed, and bounded only with generous slack.
  */
-import { readiness } from '../../src/app';
+import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
