@@ -21,10 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEFAULT_LIMITS, PROJECT_ROOT } from '../src/config';
-import { applySchema } from '../src/queries/schema';
+import { applyConstraints } from '../src/queries/constraints';
 import { writeSeed } from '../src/queries/seed';
 import { createLogger } from '../src/log';
-import { createDriver, Executor } from '../src/neo4j/driver';
+import { createDriver, CypherExecutor } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { random, syntheticGraph } from './graph';
 import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Operation } from './operations';
@@ -172,13 +172,13 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
     dataDir === undefined ? undefined : await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap, pageCache: size >= 100_000 ? '1g' : '256m', txMemory: '0', logger, readyTimeoutMs: 300_000 });
   const uri = neo4j?.uri ?? externalNeo4j ?? '';
   const driver = createDriver({ uri, user: 'neo4j', password: undefined, logger });
-  const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+  const db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
   const empty = (): Promise<void> => db.withTimeout(undefined).write('MATCH (n) DETACH DELETE n', {}, () => undefined);
   const stops: (() => Promise<void>)[] = [];
   try {
     if (neo4j === undefined) await empty();
     const graph = syntheticGraph(size);
-    await applySchema(db);
+    await applyConstraints(db);
     const started = performance.now();
     await writeSeed(db, graph);
     await db.write('CALL db.awaitIndexes(600)', {}, () => undefined);

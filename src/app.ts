@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIVE, type Config, type Limits, type LiveConfig } from './config';
 import type { Logger } from './log';
 import { connectNeo4j, readiness } from './neo4j/connect';
-import type { Executor } from './neo4j/driver';
-import { applySchema, lacksChangeLog } from './queries/schema';
+import type { CypherExecutor } from './neo4j/driver';
+import { applyConstraints, lacksChangeLog } from './queries/constraints';
 import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
 import { createApolloServer, createSchema } from './graphql/server';
@@ -28,7 +28,7 @@ export interface App {
 }
 
 export interface ApiOptions {
-  db: Executor;
+  db: CypherExecutor;
   /** Whether Neo4j answers right now (backs /health/ready). */
   isReady: () => Promise<boolean>;
   logger: Logger;
@@ -134,7 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // the current shape (ownership marks, identity keys, name words, the log).
     const seeded = await hasSeedData(neo4j.db);
     const legacy = seeded && (await lacksChangeLog(neo4j.db));
-    await applySchema(neo4j.db);
+    await applyConstraints(neo4j.db);
     if (!seeded || legacy) {
       const counts = await loadSeed(neo4j.db);
       logger.info(counts, legacy ? 'the database predates the change log: seed reloaded' : 'the database was empty: seed loaded');

@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import { createDriver, Executor, type Driver } from './driver';
+import { createDriver, CypherExecutor, type Driver } from './driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded';
 
 export class Neo4jConnectError extends Error {
@@ -46,7 +46,7 @@ export async function waitForNeo4j(driver: Driver, { uri, database, timeoutMs, l
 export interface Neo4jHandle {
   uri: string;
   driver: Driver;
-  db: Executor;
+  db: CypherExecutor;
   embedded: EmbeddedNeo4j | undefined;
   close: () => Promise<void>;
 }
@@ -68,7 +68,7 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
     await close();
     throw e;
   }
-  const db = new Executor(driver, config.neo4j.database, config.limits.queryTimeoutMs, { deadlineMarginMs: config.limits.deadlineMarginMs });
+  const db = new CypherExecutor(driver, config.neo4j.database, config.limits.queryTimeoutMs, { deadlineMarginMs: config.limits.deadlineMarginMs });
   return { uri, driver, db, embedded, close };
 }
 
@@ -76,6 +76,6 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
  * Whether Neo4j answers within a second: a trivial query through the executor, whose deadline
  * also discards the connection when Neo4j hangs (a bare driver call would keep it waiting).
  */
-export function readiness(db: Executor): () => Promise<boolean> {
+export function readiness(db: CypherExecutor): () => Promise<boolean> {
   return () => db.ping(1_000);
 }

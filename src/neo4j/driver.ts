@@ -53,7 +53,7 @@ export function createDriver({ uri, user, password, logger }: DriverOptions): Dr
     // Below the default request deadline, so a request waiting for a connection is answered by
     // the driver and its wait ends with it.
     connectionAcquisitionTimeout: 5_000,
-    // Only start-up (driver.executeQuery) uses the driver's retries; the Executor retries itself.
+    // Only start-up (driver.executeQuery) uses the driver's retries; the CypherExecutor retries itself.
     maxTransactionRetryTime: 3_000,
     maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
     userAgent: 'actor-graph',
@@ -116,7 +116,7 @@ class SharedState {
   warnedInternals = false;
 }
 
-export interface ExecutorOptions {
+export interface CypherExecutorOptions {
   /** Added to the timeout to form the client-side deadline (default DEFAULT_LIMITS.deadlineMarginMs). */
   deadlineMarginMs?: number;
 }
@@ -125,7 +125,7 @@ export interface ExecutorOptions {
  * Runs named Cypher against one database. `queryCount` counts units of work (Bolt round trips of
  * a query) so callers can observe and bound them; a request gets its own executor via `forRequest`.
  */
-export class Executor {
+export class CypherExecutor {
   queryCount = 0;
   private readonly deadlineMarginMs: number;
   private shared = new SharedState();
@@ -136,7 +136,7 @@ export class Executor {
     private readonly driver: Driver,
     readonly database: string,
     private readonly timeoutMs?: number,
-    options: ExecutorOptions = {},
+    options: CypherExecutorOptions = {},
   ) {
     this.deadlineMarginMs = options.deadlineMarginMs ?? DEFAULT_LIMITS.deadlineMarginMs;
   }
@@ -145,12 +145,12 @@ export class Executor {
    * A fresh executor on the same driver with its own query counter and the request's deadline
    * (timeout plus margin from now, for all its units of work together).
    */
-  forRequest(): Executor {
+  forRequest(): CypherExecutor {
     return this.derive(this.timeoutMs, this.deadlineMs === undefined ? undefined : Date.now() + this.deadlineMs);
   }
 
   /** The same database with another transaction timeout (undefined: the server's, none by default, and no deadline). */
-  withTimeout(timeoutMs: number | undefined): Executor {
+  withTimeout(timeoutMs: number | undefined): CypherExecutor {
     return this.derive(timeoutMs, undefined);
   }
 
@@ -199,8 +199,8 @@ export class Executor {
     return outcome.ok;
   }
 
-  private derive(timeoutMs: number | undefined, requestDeadline: number | undefined): Executor {
-    const derived = new Executor(this.driver, this.database, timeoutMs, { deadlineMarginMs: this.deadlineMarginMs });
+  private derive(timeoutMs: number | undefined, requestDeadline: number | undefined): CypherExecutor {
+    const derived = new CypherExecutor(this.driver, this.database, timeoutMs, { deadlineMarginMs: this.deadlineMarginMs });
     derived.shared = this.shared;
     derived.requestDeadline = requestDeadline;
     return derived;

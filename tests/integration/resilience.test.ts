@@ -9,7 +9,7 @@
 import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
 import { loadSeed } from '../../src/seed/load';
 import { sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
 import { errorCodes, startTestServer, type TestServer } from '../support/graphql';
@@ -23,9 +23,9 @@ const PROBE = 'MERGE (p:CrashProbe {id: $id}) RETURN p.id AS id';
 
 let neo4j: OwnNeo4j | undefined;
 let driver: Driver | undefined;
-let db: Executor;
+let db: CypherExecutor;
 /** No deadline: for setting up and checking, never for what is under test. */
-let patient: Executor;
+let patient: CypherExecutor;
 let api: TestServer | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => {
@@ -59,9 +59,9 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   neo4j = await startOwnNeo4j('resilience');
   driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
-  patient = new Executor(driver, 'neo4j');
+  patient = new CypherExecutor(driver, 'neo4j');
   await loadSeed(patient);
-  db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
+  db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
   api = await startTestServer(db, { isReady: readiness(db) });
 }, 120_000);
 

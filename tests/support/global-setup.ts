@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
-import { applySchema } from '../../src/queries/schema';
+import { applyConstraints } from '../../src/queries/constraints';
 
 export interface TestNeo4jState {
   /** Settles once the embedded Neo4j is up (or failed to start); undefined with NEO4J_URI set. */
@@ -54,7 +54,7 @@ export default function globalSetup(): Promise<void> {
     // unit tests.
     const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
     try {
-      await applySchema(new Executor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
+      await applyConstraints(new CypherExecutor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
     } finally {
       await driver.close();
     }

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, type Limits, type LiveConfig } from '../../src/config';
 import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
 import { createLogger, type Logger } from '../../src/log';
-import type { Executor } from '../../src/neo4j/driver';
+import type { CypherExecutor } from '../../src/neo4j/driver';
 import { connectTestNeo4j, ensureSeeded, releaseSeeded, type TestNeo4j } from './neo4j';
 import { testAuthenticator } from './tokens';
 
@@ -56,7 +56,7 @@ export interface TestServerOptions {
 }
 
 /** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
-export async function startTestServer(db: Executor, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(db: CypherExecutor, options: TestServerOptions = {}): Promise<TestServer> {
   const production = options.production ?? false;
   const api = await startApi(
     {

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
 import { loadSeed } from '../../src/seed/load';
 
 export interface TestNeo4j {
   driver: Driver;
-  db: Executor;
+  db: CypherExecutor;
   close: () => Promise<void>;
 }
 
@@ -22,16 +22,16 @@ export function connectTestNeo4j(): TestNeo4j {
   const uri = process.env.NEO4J_URI;
   if (uri === undefined || uri === '') throw new Error('NEO4J_URI is not set: the integration global setup did not run');
   const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, logger: createLogger('warn') });
-  return { driver, db: new Executor(driver, TEST_DATABASE), close: () => driver.close() };
+  return { driver, db: new CypherExecutor(driver, TEST_DATABASE), close: () => driver.close() };
 }
 
 /** Deletes every node and relationship (the test database is disposable). */
-export async function clearDatabase(db: Executor): Promise<void> {
+export async function clearDatabase(db: CypherExecutor): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n', {}, () => undefined);
 }
 
 /** Every node and relationship with labels/type and properties, in a stable order: equal snapshots mean an unchanged graph. */
-export async function graphSnapshot(db: Executor): Promise<string[]> {
+export async function graphSnapshot(db: CypherExecutor): Promise<string[]> {
   const rows = await db.read(
     `CALL () { MATCH (n) RETURN 'node' AS kind, labels(n) AS tags, properties(n) AS props, null AS ends
        UNION ALL
@@ -59,13 +59,13 @@ function sortKeys(value: unknown): unknown {
  */
 const SEEDED_GRAPH = process.env.ACTOR_GRAPH_TEST_STATE_DIR === undefined ? undefined : path.join(process.env.ACTOR_GRAPH_TEST_STATE_DIR, 'seeded-graph.json');
 
-async function stillAsLoaded(db: Executor): Promise<boolean> {
+async function stillAsLoaded(db: CypherExecutor): Promise<boolean> {
   if (SEEDED_GRAPH === undefined || !fs.existsSync(SEEDED_GRAPH)) return false;
   return isDeepStrictEqual(await graphSnapshot(db), JSON.parse(fs.readFileSync(SEEDED_GRAPH, 'utf8')));
 }
 
 /** The project seed, exactly as loading it into an empty database leaves it: the last load's graph when nothing has changed it since, else emptied and loaded again. */
-export async function ensureSeeded(db: Executor): Promise<void> {
+export async function ensureSeeded(db: CypherExecutor): Promise<void> {
   if (await stillAsLoaded(db)) return;
   if (SEEDED_GRAPH !== undefined) fs.rmSync(SEEDED_GRAPH, { force: true });
   await clearDatabase(db);
@@ -77,7 +77,7 @@ export async function ensureSeeded(db: Executor): Promise<void> {
 }
 
 /** At the end of a file that used `ensureSeeded`: a graph still exactly as loaded stays for the next file; one the file changed is emptied. */
-export async function releaseSeeded(db: Executor): Promise<void> {
+export async function releaseSeeded(db: CypherExecutor): Promise<void> {
   if (await stillAsLoaded(db)) return;
   if (SEEDED_GRAPH !== undefined) fs.rmSync(SEEDED_GRAPH, { force: true });
   await clearDatabase(db);
