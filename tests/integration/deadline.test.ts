@@ -15,6 +15,7 @@ import { createDriver, CypherExecutor, MAX_CONNECTION_POOL_SIZE, type Driver } f
 import { loadSeed } from '../../src/seed/load';
 import { openConnectionsTo, sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
 import { errorCodes, startTestServer, type GraphQLResponse, type TestServer } from '../support/graphql';
+import { codedError } from '../../src/graphql/format-error';
 
 /** What the API promises: the query timeout plus the margin (7 s with the defaults). */
 const DEADLINE_MS = DEFAULT_LIMITS.queryTimeoutMs + DEFAULT_LIMITS.deadlineMarginMs;
@@ -54,7 +55,8 @@ const served = async (): Promise<boolean> => {
 };
 const probes = (id: string): Promise<number> =>
   patient.read('MATCH (p:DeadlineProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
-const codeOf = (e: unknown): unknown => (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+/** The code a client gets for what the executor threw (plain errors, which the GraphQL layer codes). */
+const codeOf = (e: unknown): unknown => (codedError(e) as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
 const memory = (): { rssMb: number; heapMb: number } => {
   const { rss, heapUsed } = process.memoryUsage();
   return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) };

@@ -13,6 +13,7 @@ import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/drive
 import { loadSeed } from '../../src/seed/load';
 import { sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
 import { errorCodes, startTestServer, type TestServer } from '../support/graphql';
+import { codedError } from '../../src/graphql/format-error';
 
 /** The README's promise: requests fail within 3 s of a crash. */
 const FAIL_WITHIN_MS = 3_000;
@@ -47,7 +48,8 @@ const served = async (): Promise<boolean> => {
   return response.errors === undefined && response.data?.entity?.id === 'entity:nato';
 };
 const probes = (id: string): Promise<number> => patient.read('MATCH (p:CrashProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
-const codeOf = (e: unknown): unknown => (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+/** The code a client gets for what the executor threw (plain errors, which the GraphQL layer codes). */
+const codeOf = (e: unknown): unknown => (codedError(e) as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
 
 /** Starts Neo4j again and waits until the API serves (the API itself is never restarted). */
 async function bringBack(): Promise<number> {
