@@ -10,11 +10,11 @@ import { findEntitiesByIds, findEntityByName } from '../src/queries/entities';
 import { findNeighborhood, findShortestPath } from '../src/queries/graph';
 import { pageRelationships, pageRelationshipsOfEntities } from '../src/queries/relationships';
 import { searchGraph } from '../src/queries/search';
-import type { Executor } from '../src/neo4j/driver';
+import type { CypherExecutor } from '../src/neo4j/driver';
 import type { RelationshipModel } from '../src/model';
 import type { BenchParams, Operation } from './operations';
 
-async function withEnds(db: Executor, relationships: RelationshipModel[]): Promise<unknown[]> {
+async function withEnds(db: CypherExecutor, relationships: RelationshipModel[]): Promise<unknown[]> {
   // Like actor-graph: ends the relationship query brought along need no second query.
   if (relationships.every((r) => r.source !== undefined && r.target !== undefined)) return relationships;
   const ids = [...new Set(relationships.flatMap((r) => [r.sourceId, r.targetId]))];
@@ -29,7 +29,7 @@ function withoutEnds({ source: _source, target: _target, ...edge }: Relationship
 
 // Neighbourhood and path leave out evidence, as actor-graph does when (as in the benchmark's
 // queries) the edges' evidence is not selected.
-const HANDLERS: Record<Operation, (db: Executor, p: BenchParams) => Promise<unknown>> = {
+const HANDLERS: Record<Operation, (db: CypherExecutor, p: BenchParams) => Promise<unknown>> = {
   entityByName: (db, p) => findEntityByName(db, p.name),
   entityWithRelationships: async (db, p) => {
     const [entity] = await findEntitiesByIds(db, [p.id]);
@@ -51,7 +51,7 @@ const HANDLERS: Record<Operation, (db: Executor, p: BenchParams) => Promise<unkn
   search: (db, p) => searchGraph(db, p.text, 10),
 };
 
-export async function startFloor(root: Executor): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startFloor(root: CypherExecutor): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

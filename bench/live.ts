@@ -22,7 +22,7 @@ import readline from 'node:readline';
 import { DEFAULT_LIVE } from '../src/config';
 import { encodeCursor } from '../src/graphql/cursor';
 import type { Logger } from '../src/log';
-import { createDriver, Executor } from '../src/neo4j/driver';
+import { createDriver, CypherExecutor } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { lastChangeSeq } from '../src/queries/changes';
 import { addEntity } from '../src/queries/curation';
@@ -140,7 +140,7 @@ export async function benchLive(options: LiveBenchOptions): Promise<LiveBenchRes
   const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
   const stops: (() => Promise<void>)[] = [];
   try {
-    const db = new Executor(driver, 'neo4j', 60_000);
+    const db = new CypherExecutor(driver, 'neo4j', 60_000);
     await loadSeed(db);
     const server = await options.serve(neo4j.uri);
     stops.push(server.stop);

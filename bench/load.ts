@@ -12,10 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { readiness, startApi } from '../src/app';
+import { startApi } from '../src/app';
+import { readiness } from '../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../src/config';
 import { createLogger } from '../src/log';
-import { createDriver, Executor } from '../src/neo4j/driver';
+import { createDriver, CypherExecutor } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { loadSeed } from '../src/seed/load';
 
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-load-'));
     const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap: '512m', pageCache: '64m', logger });
     const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
-    const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+    const db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
     await loadSeed(db);
     const api = await startApi(
       { db, isReady: readiness(db), logger, production: true, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 5_000 },

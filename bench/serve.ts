@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startApi } from '../src/app';
 import { DEFAULT_LIMITS, PROJECT_ROOT } from '../src/config';
 import { createLogger } from '../src/log';
-import { createDriver, Executor } from '../src/neo4j/driver';
+import { createDriver, CypherExecutor } from '../src/neo4j/driver';
 import { startFloor } from './floor';
 
 interface PeerModule {
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     server = await peer.startPeer({ uri, database: 'neo4j', port: 0 });
   } else {
     const driver = createDriver({ uri, user: 'neo4j', password: undefined, logger });
-    const db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+    const db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
     const inner =
       kind === 'floor'
         ? await startFloor(db)

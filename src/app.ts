@@ -1,5 +1,5 @@
 /**
- * Composition of the running service: Neo4j (embedded child or external), the driver, schema and
+ * Composition of the running service: Neo4j (reached through src/neo4j/connect.ts), schema and
  * first-run seed, Apollo and the HTTP server. `startApp` (used by `npm start`) returns a handle
  * whose `stop` undoes all of it in reverse order; `startApi` is the Apollo-and-HTTP part alone,
  * over any executor, which the tests, the load test and the benchmark use.
@@ -7,10 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIVE, type Config, type Limits, type LiveConfig } from './config';
 import type { Logger } from './log';
-import { createDriver, Executor, type Driver } from './neo4j/driver';
-import { waitForNeo4j } from './neo4j/connect';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
-import { applySchema, lacksChangeLog } from './queries/schema';
+import { connectNeo4j, readiness } from './neo4j/connect';
+import type { CypherExecutor } from './neo4j/driver';
+import { applyConstraints, lacksChangeLog } from './queries/constraints';
 import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
 import { createApolloServer, createSchema } from './graphql/server';
@@ -28,37 +27,8 @@ export interface App {
   stop: () => Promise<void>;
 }
 
-export interface Neo4jHandle {
-  uri: string;
-  driver: Driver;
-  db: Executor;
-  embedded: EmbeddedNeo4j | undefined;
-  close: () => Promise<void>;
-}
-
-/** Starts (embedded mode) or reaches (external mode) Neo4j and waits until it answers. */
-export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4jHandle> {
-  const embedded = config.neo4j.mode === 'embedded' ? await startEmbeddedNeo4j({ ...config.embedded, logger }) : undefined;
-  const uri = embedded?.uri ?? config.neo4j.uri;
-  if (uri === undefined) throw new Error('NEO4J_URI is required when the embedded Neo4j is not used');
-  if (embedded !== undefined) logger.info({ uri, dataDir: config.embedded.dataDir }, 'embedded Neo4j started');
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password, logger });
-  const close = async (): Promise<void> => {
-    await driver.close();
-    await embedded?.stop();
-  };
-  try {
-    await waitForNeo4j(driver, { uri, database: config.neo4j.database, timeoutMs: config.neo4j.startupTimeoutMs, logger });
-  } catch (e: unknown) {
-    await close();
-    throw e;
-  }
-  const db = new Executor(driver, config.neo4j.database, config.limits.queryTimeoutMs, { deadlineMarginMs: config.limits.deadlineMarginMs });
-  return { uri, driver, db, embedded, close };
-}
-
 export interface ApiOptions {
-  db: Executor;
+  db: CypherExecutor;
   /** Whether Neo4j answers right now (backs /health/ready). */
   isReady: () => Promise<boolean>;
   logger: Logger;
@@ -157,14 +127,6 @@ export async function startApi(options: ApiOptions, port: number, host: string):
   return { url, changes, webSocketStats: webSocket.stats, stop };
 }
 
-/**
- * Whether Neo4j answers within a second: a trivial query through the executor, whose deadline
- * also discards the connection when Neo4j hangs (a bare driver call would keep it waiting).
- */
-export function readiness(db: Executor): () => Promise<boolean> {
-  return () => db.ping(1_000);
-}
-
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const neo4j = await connectNeo4j(config, logger);
   try {
@@ -172,7 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // the current shape (ownership marks, identity keys, name words, the log).
     const seeded = await hasSeedData(neo4j.db);
     const legacy = seeded && (await lacksChangeLog(neo4j.db));
-    await applySchema(neo4j.db);
+    await applyConstraints(neo4j.db);
     if (!seeded || legacy) {
       const counts = await loadSeed(neo4j.db);
       logger.info(counts, legacy ? 'the database predates the change log: seed reloaded' : 'the database was empty: seed loaded');

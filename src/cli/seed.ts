@@ -2,7 +2,7 @@
  * `npm run seed`: (re)loads seed/ into the configured Neo4j (the embedded one unless NEO4J_URI
  * is set), idempotently; a seed with problems is refused with every problem listed.
  */
-import { connectNeo4j } from '../app';
+import { connectNeo4j } from '../neo4j/connect';
 import { loadSeed } from '../seed/load';
 import { run } from './run';
 

@@ -1,13 +1,18 @@
 /**
  * The one place that reads the environment. `loadConfig` validates every variable and reports
  * every problem at once (by variable name) instead of failing on the first; `main` turns that
- * into a non-zero exit. Nothing else in the project reads `process.env`.
+ * into a non-zero exit. Nothing else in the project reads `process.env`. Names, types, bounds,
+ * defaults and meanings are declared once, in variables.ts; the checks here that involve more
+ * than one variable or a shape (URIs, origins, secrets) are what the table cannot say.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllowedOrigins, ANY_ORIGIN, type AllowedOrigins } from '../http/cors';
+import { parseAllowedOrigins, type AllowedOrigins } from '../http/cors';
+import { VARIABLES, declaration, type LOG_LEVELS, type Variable, type VariableName } from './variables';
 
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export { VARIABLES, type Variable, type VariableName };
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Neo4jConfig {
   /** `embedded` starts a Neo4j child process; `external` uses NEO4J_URI and starts none. */
@@ -55,19 +60,22 @@ export interface Limits {
   deadlineMarginMs: number;
 }
 
+const integerDefault = (name: VariableName): number => declaration(name, 'integer').default;
+
+/** The limits with every variable unset (the two without a variable are fixed here). */
 export const DEFAULT_LIMITS: Limits = {
-  maxDepth: 8,
-  maxCost: 10_000,
-  maxAliases: 15,
-  maxTokens: 1_000,
+  maxDepth: integerDefault('MAX_QUERY_DEPTH'),
+  maxCost: integerDefault('MAX_QUERY_COST'),
+  maxAliases: integerDefault('MAX_ALIASES'),
+  maxTokens: integerDefault('MAX_TOKENS'),
   maxDirectives: 50,
-  maxPageSize: 100,
-  maxNeighborhoodDepth: 3,
-  maxNeighborhoodNodes: 500,
-  maxPathLength: 10,
+  maxPageSize: integerDefault('MAX_PAGE_SIZE'),
+  maxNeighborhoodDepth: integerDefault('MAX_NEIGHBORHOOD_DEPTH'),
+  maxNeighborhoodNodes: integerDefault('MAX_NEIGHBORHOOD_NODES'),
+  maxPathLength: integerDefault('MAX_PATH_LENGTH'),
   maxSearchTextLength: 500,
-  queryTimeoutMs: 5_000,
-  deadlineMarginMs: 2_000,
+  queryTimeoutMs: integerDefault('NEO4J_QUERY_TIMEOUT_MS'),
+  deadlineMarginMs: integerDefault('NEO4J_DEADLINE_MARGIN_MS'),
 };
 
 /** Live updates: the change feed and the WebSocket endpoint (subscriptions). */
@@ -84,11 +92,11 @@ export interface LiveConfig {
 }
 
 export const DEFAULT_LIVE: LiveConfig = {
-  pollIntervalMs: 200,
-  maxConnections: 2_000,
-  maxSubscriptionsPerConnection: 20,
-  maxBufferedBytes: 1_048_576,
-  keepAliveMs: 12_000,
+  pollIntervalMs: integerDefault('CHANGES_POLL_INTERVAL_MS'),
+  maxConnections: integerDefault('MAX_WS_CONNECTIONS'),
+  maxSubscriptionsPerConnection: integerDefault('MAX_SUBSCRIPTIONS_PER_CONNECTION'),
+  maxBufferedBytes: integerDefault('MAX_WS_BUFFERED_BYTES'),
+  keepAliveMs: integerDefault('WS_KEEP_ALIVE_MS'),
 };
 
 /**
@@ -166,51 +174,9 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** Every variable `loadConfig` reads (the README documents each; a test checks that). */
-export const CONFIG_VARIABLES = [
-  'PORT',
-  'HOST',
-  'NODE_ENV',
-  'INTROSPECTION',
-  'LOG_LEVEL',
-  'MAX_BODY_BYTES',
-  'CORS_ORIGINS',
-  'MAX_QUERY_DEPTH',
-  'MAX_QUERY_COST',
-  'MAX_ALIASES',
-  'MAX_TOKENS',
-  'MAX_PAGE_SIZE',
-  'MAX_NEIGHBORHOOD_DEPTH',
-  'MAX_NEIGHBORHOOD_NODES',
-  'MAX_PATH_LENGTH',
-  'NEO4J_QUERY_TIMEOUT_MS',
-  'NEO4J_DEADLINE_MARGIN_MS',
-  'SHUTDOWN_GRACE_MS',
-  'CHANGES_POLL_INTERVAL_MS',
-  'MAX_WS_CONNECTIONS',
-  'MAX_SUBSCRIPTIONS_PER_CONNECTION',
-  'MAX_WS_BUFFERED_BYTES',
-  'WS_KEEP_ALIVE_MS',
-  'NEO4J_URI',
-  'NEO4J_USER',
-  'NEO4J_PASSWORD',
-  'NEO4J_DATABASE',
-  'NEO4J_STARTUP_TIMEOUT_SECONDS',
-  'NEO4J_EMBEDDED_HOST',
-  'NEO4J_EMBEDDED_PORT',
-  'NEO4J_EMBEDDED_DATA_DIR',
-  'NEO4J_EMBEDDED_HEAP',
-  'NEO4J_EMBEDDED_PAGECACHE',
-  'AUTH_JWT_SECRET',
-  'AUTH_JWKS_URL',
-  'AUTH_JWT_ISSUER',
-  'AUTH_JWT_AUDIENCE',
-  'AUTH_ROLES_CLAIM',
-  'AUTH_REQUIRED_FOR_READS',
-  'AUTH_DEV_SECRET_FILE',
-] as const;
+/** Every variable `loadConfig` reads, in the table's order. */
+export const CONFIG_VARIABLES: readonly VariableName[] = VARIABLES.map((v) => v.name);
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY_SIZE = /^[1-9][0-9]*[kmg]$/i;
 /** HS256 keys shorter than the hash output are weak (RFC 7518 §3.2). */
@@ -231,12 +197,13 @@ function findProjectRoot(from: string): string {
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
+  const read = (name: VariableName): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
 
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
+  const integer = (name: VariableName): number => {
+    const { min, max, default: fallback } = declaration(name, 'integer');
     const raw = read(name);
     if (raw === undefined) return fallback;
     if (!/^[0-9]+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -246,7 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
     return Number(raw);
   };
 
-  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+  const oneOf = <T extends string>(name: VariableName, fallback: T, allowed: readonly T[]): T => {
     const raw = read(name);
     if (raw === undefined) return fallback;
     if (!(allowed as readonly string[]).includes(raw)) {
@@ -255,8 +222,18 @@ export function loadConfig(env: Env = process.env): Config {
     }
     return raw as T;
   };
+  const enumeration = (name: VariableName): string => {
+    const spec = declaration(name, 'enum');
+    return oneOf(name, spec.default, spec.values);
+  };
+  /** `fallback`: when the default depends on another variable (the table's then says so in words). */
+  const boolean = (name: VariableName, fallback = declaration(name, 'boolean').default): boolean =>
+    oneOf(name, fallback ? 'true' : 'false', ['true', 'false']) === 'true';
+  /** A variable with a default in the table. */
+  const text = (name: VariableName): string => read(name) ?? declaredText(name);
 
-  const memory = (name: string, fallback: string): string => {
+  const memory = (name: VariableName): string => {
+    const fallback = declaration(name, 'size').default;
     const raw = read(name);
     if (raw === undefined) return fallback;
     if (!MEMORY_SIZE.test(raw)) {
@@ -275,7 +252,7 @@ export function loadConfig(env: Env = process.env): Config {
       );
     }
   }
-  const database = read('NEO4J_DATABASE') ?? 'neo4j';
+  const database = text('NEO4J_DATABASE');
   if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
     problems.push(`NEO4J_DATABASE: must be a Neo4j database name (3-63 letters, digits, dots, dashes), got ${JSON.stringify(database)}`);
   }
@@ -284,54 +261,54 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('NEO4J_PASSWORD: set without NEO4J_URI; the embedded Neo4j runs without auth, so set NEO4J_URI too or unset it');
   }
 
-  const cors = parseAllowedOrigins(read('CORS_ORIGINS') ?? ANY_ORIGIN);
+  const cors = parseAllowedOrigins(text('CORS_ORIGINS'));
   problems.push(...cors.problems.map((p) => `CORS_ORIGINS: ${p}`));
 
-  const nodeEnv = read('NODE_ENV') ?? 'development';
-  const auth = readAuth(env, { read, oneOf }, nodeEnv === 'production', problems);
+  const nodeEnv = text('NODE_ENV');
+  const auth = readAuth(env, { read, text, boolean }, nodeEnv === 'production', problems);
   const config: Config = {
     nodeEnv,
-    introspection: oneOf('INTROSPECTION', nodeEnv === 'production' ? 'false' : 'true', ['true', 'false']) === 'true',
-    port: integer('PORT', 4000, 0, 65535),
-    host: read('HOST') ?? '0.0.0.0',
-    logLevel: oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
-    maxBodyBytes: integer('MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    introspection: boolean('INTROSPECTION', nodeEnv !== 'production'),
+    port: integer('PORT'),
+    host: text('HOST'),
+    logLevel: enumeration('LOG_LEVEL') as LogLevel,
+    maxBodyBytes: integer('MAX_BODY_BYTES'),
     corsOrigins: cors.allowed,
     limits: {
       ...DEFAULT_LIMITS,
-      maxDepth: integer('MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
-      maxCost: integer('MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 10, 10_000_000),
-      maxAliases: integer('MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 1, 1_000),
-      maxTokens: integer('MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 50, 100_000),
-      maxPageSize: integer('MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 10_000),
-      maxNeighborhoodDepth: integer('MAX_NEIGHBORHOOD_DEPTH', DEFAULT_LIMITS.maxNeighborhoodDepth, 1, 10),
-      maxNeighborhoodNodes: integer('MAX_NEIGHBORHOOD_NODES', DEFAULT_LIMITS.maxNeighborhoodNodes, 2, 100_000),
-      maxPathLength: integer('MAX_PATH_LENGTH', DEFAULT_LIMITS.maxPathLength, 1, 20),
-      queryTimeoutMs: integer('NEO4J_QUERY_TIMEOUT_MS', DEFAULT_LIMITS.queryTimeoutMs, 100, 600_000),
-      deadlineMarginMs: integer('NEO4J_DEADLINE_MARGIN_MS', DEFAULT_LIMITS.deadlineMarginMs, 100, 60_000),
+      maxDepth: integer('MAX_QUERY_DEPTH'),
+      maxCost: integer('MAX_QUERY_COST'),
+      maxAliases: integer('MAX_ALIASES'),
+      maxTokens: integer('MAX_TOKENS'),
+      maxPageSize: integer('MAX_PAGE_SIZE'),
+      maxNeighborhoodDepth: integer('MAX_NEIGHBORHOOD_DEPTH'),
+      maxNeighborhoodNodes: integer('MAX_NEIGHBORHOOD_NODES'),
+      maxPathLength: integer('MAX_PATH_LENGTH'),
+      queryTimeoutMs: integer('NEO4J_QUERY_TIMEOUT_MS'),
+      deadlineMarginMs: integer('NEO4J_DEADLINE_MARGIN_MS'),
     },
-    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS'),
     live: {
-      pollIntervalMs: integer('CHANGES_POLL_INTERVAL_MS', DEFAULT_LIVE.pollIntervalMs, 10, 60_000),
-      maxConnections: integer('MAX_WS_CONNECTIONS', DEFAULT_LIVE.maxConnections, 1, 1_000_000),
-      maxSubscriptionsPerConnection: integer('MAX_SUBSCRIPTIONS_PER_CONNECTION', DEFAULT_LIVE.maxSubscriptionsPerConnection, 1, 1_000),
-      maxBufferedBytes: integer('MAX_WS_BUFFERED_BYTES', DEFAULT_LIVE.maxBufferedBytes, 16_384, 1_073_741_824),
-      keepAliveMs: integer('WS_KEEP_ALIVE_MS', DEFAULT_LIVE.keepAliveMs, 100, 600_000),
+      pollIntervalMs: integer('CHANGES_POLL_INTERVAL_MS'),
+      maxConnections: integer('MAX_WS_CONNECTIONS'),
+      maxSubscriptionsPerConnection: integer('MAX_SUBSCRIPTIONS_PER_CONNECTION'),
+      maxBufferedBytes: integer('MAX_WS_BUFFERED_BYTES'),
+      keepAliveMs: integer('WS_KEEP_ALIVE_MS'),
     },
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,
-      user: read('NEO4J_USER') ?? 'neo4j',
+      user: text('NEO4J_USER'),
       password,
       database,
-      startupTimeoutMs: integer('NEO4J_STARTUP_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+      startupTimeoutMs: integer('NEO4J_STARTUP_TIMEOUT_SECONDS') * 1000,
     },
     embedded: {
-      host: read('NEO4J_EMBEDDED_HOST') ?? '127.0.0.1',
-      port: integer('NEO4J_EMBEDDED_PORT', 7687, 0, 65535),
-      dataDir: path.resolve(PROJECT_ROOT, read('NEO4J_EMBEDDED_DATA_DIR') ?? '.data/neo4j'),
-      heap: memory('NEO4J_EMBEDDED_HEAP', '512m'),
-      pageCache: memory('NEO4J_EMBEDDED_PAGECACHE', '128m'),
+      host: text('NEO4J_EMBEDDED_HOST'),
+      port: integer('NEO4J_EMBEDDED_PORT'),
+      dataDir: path.resolve(PROJECT_ROOT, text('NEO4J_EMBEDDED_DATA_DIR')),
+      heap: memory('NEO4J_EMBEDDED_HEAP'),
+      pageCache: memory('NEO4J_EMBEDDED_PAGECACHE'),
     },
     auth,
   };
@@ -343,7 +320,7 @@ export function loadConfig(env: Env = process.env): Config {
 /** The AUTH_* variables; problems are pushed onto `problems`, and the secret never appears in one. */
 function readAuth(
   env: Env,
-  { read, oneOf }: { read: (name: string) => string | undefined; oneOf: <T extends string>(name: string, fallback: T, allowed: readonly T[]) => T },
+  { read, text, boolean }: { read: (name: VariableName) => string | undefined; text: (name: VariableName) => string; boolean: (name: VariableName) => boolean },
   production: boolean,
   problems: string[],
 ): AuthConfig {
@@ -361,21 +338,28 @@ function readAuth(
   if (rawSecret !== undefined && jwksUrl !== undefined) {
     problems.push('AUTH_JWKS_URL: set together with AUTH_JWT_SECRET; set only one (the secret for tokens you sign yourself, the JWKS for an identity provider\'s)');
   }
-  const rolesClaim = read('AUTH_ROLES_CLAIM') ?? 'roles';
+  const rolesClaim = text('AUTH_ROLES_CLAIM');
   if (rolesClaim.split('.').some((part) => part === '')) {
     problems.push(`AUTH_ROLES_CLAIM: must be a claim name or a dotted path such as realm_access.roles, got ${JSON.stringify(rolesClaim)}`);
   }
-  const requiredForReads = oneOf('AUTH_REQUIRED_FOR_READS', 'false', ['true', 'false']) === 'true';
+  const requiredForReads = boolean('AUTH_REQUIRED_FOR_READS');
 
   let keys: TokenKeys;
   if (rawSecret !== undefined) keys = { source: 'secret', secret: new Secret(rawSecret) };
   else if (jwksUrl !== undefined) keys = { source: 'jwks', url: jwksUrl };
-  else if (!production) keys = { source: 'dev-secret', file: path.resolve(PROJECT_ROOT, read('AUTH_DEV_SECRET_FILE') ?? '.data/auth-secret') };
+  else if (!production) keys = { source: 'dev-secret', file: path.resolve(PROJECT_ROOT, text('AUTH_DEV_SECRET_FILE')) };
   else keys = { source: 'none' };
   if (keys.source === 'none' && requiredForReads) {
     problems.push('AUTH_REQUIRED_FOR_READS: true in production needs AUTH_JWT_SECRET or AUTH_JWKS_URL, or no request could ever be answered');
   }
   return { keys, issuer: read('AUTH_JWT_ISSUER'), audience: read('AUTH_JWT_AUDIENCE'), rolesClaim, requiredForReads };
+}
+
+/** The table's default of a text variable that has one. */
+function declaredText(name: VariableName): string {
+  const spec = VARIABLES.find((v) => v.name === name);
+  if (spec === undefined || typeof spec.default !== 'string') throw new Error(`${name}: the configuration table declares no text default`);
+  return spec.default;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { RequestAuth } from '../auth';
 import type { Limits } from '../config';
-import type { Executor } from '../neo4j/driver';
+import type { CypherExecutor } from '../neo4j/driver';
 import type { ChangeSource } from '../live/feed';
 import type { DocumentModel, EntityModel, MentionModel, Page, RelationshipModel } from '../model';
 import { findEntitiesByIds } from '../queries/entities';
@@ -24,7 +24,7 @@ export interface Loaders {
 }
 
 export interface Context {
-  readonly db: Executor;
+  readonly db: CypherExecutor;
   readonly loaders: Loaders;
   readonly limits: Limits;
   /** Who sent the request: the bearer token, verified when first asked (mutations call `auth.require(role)`). */
@@ -33,7 +33,7 @@ export interface Context {
   readonly changes?: ChangeSource;
 }
 
-export function createContext(root: Executor, limits: Limits, auth: RequestAuth): Context {
+export function createContext(root: CypherExecutor, limits: Limits, auth: RequestAuth): Context {
   const db = root.forRequest();
   const relationshipPageLoaders = new Map<string, DataLoader<string, Page<RelationshipModel>>>();
   return {

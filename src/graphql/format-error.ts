@@ -1,20 +1,35 @@
 /**
- * What clients see of errors, over HTTP (Apollo's `formatError`) and WebSocket alike: errors
- * carrying one of our codes, or a code graphql-js or Apollo gave a request error, pass through;
- * anything else (a bug, an unrecognised driver error) is logged in full and reaches the client
- * only as a masked INTERNAL_SERVER_ERROR.
+ * What clients see of errors, over HTTP (Apollo's `formatError`) and WebSocket alike. The Neo4j
+ * layer throws plain errors (src/neo4j/errors.ts); `codedError` gives them their codes, here and
+ * nowhere else. Errors carrying one of our codes, or a code graphql-js or Apollo gave a request
+ * error, pass through; anything else (a bug, an unrecognised driver error) is logged in full and
+ * reaches the client only as a masked INTERNAL_SERVER_ERROR.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, isCodedError } from '../errors';
+import { GraphQLError, locatedError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode, isCodedError, ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../errors';
 import type { Logger } from '../log';
+import { Neo4jTimeout, Neo4jUnavailable, WriteOutcomeUnknown } from '../neo4j/errors';
 
 const MASKED_MESSAGE = 'Internal server error';
+
+/** The coded error a client sees for an error of the Neo4j layer (same message); anything else unchanged. */
+export function codedError(e: unknown): unknown {
+  if (e instanceof Neo4jUnavailable) return new ServiceUnavailableError(e.message);
+  if (e instanceof Neo4jTimeout) return new TimeoutError(e.message);
+  if (e instanceof WriteOutcomeUnknown) return new WriteOutcomeUnknownError(e.message);
+  return e;
+}
 
 /** Apollo's `formatError`. */
 export function formatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const original = unwrapResolverError(error);
+    const coded = codedError(original);
+    if (coded !== original && isCodedError(coded)) {
+      // Outside production Apollo has added the stack trace (of the Neo4j layer's error): kept.
+      return { ...formatted, message: coded.message, extensions: { ...formatted.extensions, ...coded.extensions } };
+    }
     const code = formatted.extensions?.code;
     // Parse/validation/variable errors from graphql-js and Apollo carry their own codes.
     if (isCodedError(original) || (code !== undefined && code !== ErrorCode.InternalServerError)) return formatted;
@@ -25,6 +40,8 @@ export function formatError(logger: Logger): (formatted: GraphQLFormattedError, 
 
 /** The same for an error graphql-js produced while executing, where nothing has formatted it yet. */
 export function maskError(error: GraphQLError, logger: Logger): GraphQLError {
+  const coded = codedError(error.originalError);
+  if (coded !== error.originalError && isCodedError(coded)) return locatedError(coded, error.nodes, error.path);
   const code = error.extensions.code;
   if (isCodedError(error.originalError) || (code !== undefined && code !== ErrorCode.InternalServerError)) return error;
   logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error while resolving');

@@ -9,11 +9,11 @@ import type { Logger } from '../log';
 import type { Context } from './context';
 import type { Limits } from '../config';
 import { requestMetricsPlugin, subscriptionsOverWebSocketPlugin, tokenRequiredPlugin } from './plugins';
-import { jitGateway } from './executor';
+import { jitGateway } from './jit-gateway';
 import { protection } from './protection';
 import { formatError } from './format-error';
 import { resolvers } from './resolvers';
-import { loadTypeDefs } from './schema';
+import { loadTypeDefs } from './type-defs';
 
 export interface ApolloOptions {
   logger: Logger;

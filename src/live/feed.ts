@@ -15,7 +15,7 @@
  */
 import { lastChangeSeq, changesAfter } from '../queries/changes';
 import { BadUserInputError, ServiceUnavailableError } from '../errors';
-import type { Executor } from '../neo4j/driver';
+import type { CypherExecutor } from '../neo4j/driver';
 import type { Logger } from '../log';
 import type { ChangeModel } from '../model';
 import { ChangeStream } from './stream';
@@ -49,7 +49,7 @@ export interface ChangeLogReader {
 }
 
 /** The change log in Neo4j. */
-export function changeLogIn(db: Executor): ChangeLogReader {
+export function changeLogIn(db: CypherExecutor): ChangeLogReader {
   return { changesAfter: (after, limit) => changesAfter(db, after, limit), lastSeq: () => lastChangeSeq(db) };
 }
 

@@ -1,10 +1,14 @@
 /**
- * Waiting for Neo4j at start-up: retries an unreachable server with exponential backoff for a
- * bounded time, logging what it waits for; gives up at once on errors retrying cannot fix
- * (wrong credentials, unknown database).
+ * Reaching Neo4j: `connectNeo4j` starts the embedded one (or takes NEO4J_URI's) and waits until it
+ * answers, retrying an unreachable server with exponential backoff for a bounded time and giving
+ * up at once on errors retrying cannot fix (wrong credentials, unknown database); `readiness`
+ * backs /health/ready. Nothing here loads GraphQL, so `npm run seed` does not either.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { Config } from '../config';
 import type { Logger } from '../log';
+import { createDriver, CypherExecutor, type Driver } from './driver';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded';
 
 export class Neo4jConnectError extends Error {
   override name = 'Neo4jConnectError';
@@ -37,4 +41,41 @@ export async function waitForNeo4j(driver: Driver, { uri, database, timeoutMs, l
       delay = Math.min(delay * 2, 5_000);
     }
   }
+}
+
+export interface Neo4jHandle {
+  uri: string;
+  driver: Driver;
+  db: CypherExecutor;
+  embedded: EmbeddedNeo4j | undefined;
+  close: () => Promise<void>;
+}
+
+/** Starts (embedded mode) or reaches (external mode) Neo4j and waits until it answers. */
+export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4jHandle> {
+  const embedded = config.neo4j.mode === 'embedded' ? await startEmbeddedNeo4j({ ...config.embedded, logger }) : undefined;
+  const uri = embedded?.uri ?? config.neo4j.uri;
+  if (uri === undefined) throw new Error('NEO4J_URI is required when the embedded Neo4j is not used');
+  if (embedded !== undefined) logger.info({ uri, dataDir: config.embedded.dataDir }, 'embedded Neo4j started');
+  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password, logger });
+  const close = async (): Promise<void> => {
+    await driver.close();
+    await embedded?.stop();
+  };
+  try {
+    await waitForNeo4j(driver, { uri, database: config.neo4j.database, timeoutMs: config.neo4j.startupTimeoutMs, logger });
+  } catch (e: unknown) {
+    await close();
+    throw e;
+  }
+  const db = new CypherExecutor(driver, config.neo4j.database, config.limits.queryTimeoutMs, { deadlineMarginMs: config.limits.deadlineMarginMs });
+  return { uri, driver, db, embedded, close };
+}
+
+/**
+ * Whether Neo4j answers within a second: a trivial query through the executor, whose deadline
+ * also discards the connection when Neo4j hangs (a bare driver call would keep it waiting).
+ */
+export function readiness(db: CypherExecutor): () => Promise<boolean> {
+  return () => db.ping(1_000);
 }

@@ -1,8 +1,8 @@
 /**
  * The one Neo4j driver of the process and the executor every query goes through. Each unit of
  * work opens a session on the named database, runs one explicit transaction (so the same code
- * routes correctly on a cluster) and closes the session. Driver failures are translated to the
- * error model here, in one place.
+ * routes correctly on a cluster) and closes the session. Driver failures are translated here, in
+ * one place, to the plain errors of errors.ts (the GraphQL layer gives them their codes).
  *
  * The executor, not the driver, owns what a client must be able to rely on when Neo4j crashes or
  * hangs:
@@ -25,7 +25,7 @@ import neo4j, {
   type Transaction,
 } from 'neo4j-driver';
 import { DEFAULT_LIMITS } from '../config';
-import { ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../errors';
+import { Neo4jTimeout, Neo4jUnavailable, WriteOutcomeUnknown } from './errors';
 import type { Logger } from '../log';
 
 export type { Driver, Neo4jRecord };
@@ -53,7 +53,7 @@ export function createDriver({ uri, user, password, logger }: DriverOptions): Dr
     // Below the default request deadline, so a request waiting for a connection is answered by
     // the driver and its wait ends with it.
     connectionAcquisitionTimeout: 5_000,
-    // Only start-up (driver.executeQuery) uses the driver's retries; the Executor retries itself.
+    // Only start-up (driver.executeQuery) uses the driver's retries; the CypherExecutor retries itself.
     maxTransactionRetryTime: 3_000,
     maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
     userAgent: 'actor-graph',
@@ -79,10 +79,10 @@ function isUnavailable(e: unknown): boolean {
   return e instanceof neo4j.Neo4jError && (UNAVAILABLE_CODES.has(e.code) || isAcquisitionTimeout(e));
 }
 
-/** Maps driver errors to the error model; anything unrecognised is returned unchanged (and masked later). */
+/** Maps driver errors to this layer's errors; anything unrecognised is returned unchanged (and masked later). */
 export function translateDriverError(e: unknown): unknown {
-  if (isUnavailable(e)) return new ServiceUnavailableError();
-  if (e instanceof neo4j.Neo4jError && TIMEOUT_CODES.has(e.code)) return new TimeoutError();
+  if (isUnavailable(e)) return new Neo4jUnavailable();
+  if (e instanceof neo4j.Neo4jError && TIMEOUT_CODES.has(e.code)) return new Neo4jTimeout();
   return e;
 }
 
@@ -116,7 +116,7 @@ class SharedState {
   warnedInternals = false;
 }
 
-export interface ExecutorOptions {
+export interface CypherExecutorOptions {
   /** Added to the timeout to form the client-side deadline (default DEFAULT_LIMITS.deadlineMarginMs). */
   deadlineMarginMs?: number;
 }
@@ -125,7 +125,7 @@ export interface ExecutorOptions {
  * Runs named Cypher against one database. `queryCount` counts units of work (Bolt round trips of
  * a query) so callers can observe and bound them; a request gets its own executor via `forRequest`.
  */
-export class Executor {
+export class CypherExecutor {
   queryCount = 0;
   private readonly deadlineMarginMs: number;
   private shared = new SharedState();
@@ -136,7 +136,7 @@ export class Executor {
     private readonly driver: Driver,
     readonly database: string,
     private readonly timeoutMs?: number,
-    options: ExecutorOptions = {},
+    options: CypherExecutorOptions = {},
   ) {
     this.deadlineMarginMs = options.deadlineMarginMs ?? DEFAULT_LIMITS.deadlineMarginMs;
   }
@@ -145,12 +145,12 @@ export class Executor {
    * A fresh executor on the same driver with its own query counter and the request's deadline
    * (timeout plus margin from now, for all its units of work together).
    */
-  forRequest(): Executor {
+  forRequest(): CypherExecutor {
     return this.derive(this.timeoutMs, this.deadlineMs === undefined ? undefined : Date.now() + this.deadlineMs);
   }
 
   /** The same database with another transaction timeout (undefined: the server's, none by default, and no deadline). */
-  withTimeout(timeoutMs: number | undefined): Executor {
+  withTimeout(timeoutMs: number | undefined): CypherExecutor {
     return this.derive(timeoutMs, undefined);
   }
 
@@ -184,7 +184,7 @@ export class Executor {
   /**
    * A write transaction. Failing before its commit was sent, it is known not to be applied (and
    * is retried like a read); cut off after (deadline or lost connection), it rejects with
-   * WriteOutcomeUnknownError. Writes must therefore be idempotent. `name` (the mutation or job,
+   * WriteOutcomeUnknown. Writes must therefore be idempotent. `name` (the mutation or job,
    * e.g. `assertRelationship`) reaches Neo4j's query log as transaction metadata.
    */
   writeTransaction<T>(work: Work<T>, name?: string): Promise<T> {
@@ -199,8 +199,8 @@ export class Executor {
     return outcome.ok;
   }
 
-  private derive(timeoutMs: number | undefined, requestDeadline: number | undefined): Executor {
-    const derived = new Executor(this.driver, this.database, timeoutMs, { deadlineMarginMs: this.deadlineMarginMs });
+  private derive(timeoutMs: number | undefined, requestDeadline: number | undefined): CypherExecutor {
+    const derived = new CypherExecutor(this.driver, this.database, timeoutMs, { deadlineMarginMs: this.deadlineMarginMs });
     derived.shared = this.shared;
     derived.requestDeadline = requestDeadline;
     return derived;
@@ -225,7 +225,7 @@ export class Executor {
       }
       if (outcome.expired) throw this.deadlineError(mode, outcome.committing);
       const { error } = outcome;
-      if (mode === 'WRITE' && outcome.committing && !answeredByServer(error)) throw new WriteOutcomeUnknownError();
+      if (mode === 'WRITE' && outcome.committing && !answeredByServer(error)) throw new WriteOutcomeUnknown();
       const delay = retries[attempt];
       const retryable = delay !== undefined && neo4j.isRetryableError(error);
       const waitMs = delay === undefined ? 0 : Math.round(delay * (0.9 + Math.random() * 0.2));
@@ -240,10 +240,10 @@ export class Executor {
 
   /** What a unit of work cut off by its deadline answers. */
   private deadlineError(mode: Mode, committing: boolean): Error {
-    if (mode === 'WRITE' && committing) return new WriteOutcomeUnknownError();
-    if (this.knownDown) return new ServiceUnavailableError();
+    if (mode === 'WRITE' && committing) return new WriteOutcomeUnknown();
+    if (this.knownDown) return new Neo4jUnavailable();
     const waited = this.deadlineMs === undefined ? '' : ` within ${this.deadlineMs} ms`;
-    return new TimeoutError(
+    return new Neo4jTimeout(
       mode === 'WRITE'
         ? `The graph database did not answer${waited}; the write was stopped before its commit, so nothing was written and retrying is safe.`
         : `The graph database did not answer${waited}; the query was abandoned.`,

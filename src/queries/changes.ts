@@ -6,7 +6,7 @@
  * fails or is refused rolls its number back with everything else. Tailing is an index seek on
  * `seq` (`seq > $after`), which live updates poll.
  */
-import type { ManagedTransaction, Executor, Neo4jRecord } from '../neo4j/driver';
+import type { ManagedTransaction, CypherExecutor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import { run, statement, type Statement } from '../neo4j/statement';
 import type { ChangeKind, ChangeModel, Page } from '../model';
@@ -19,7 +19,7 @@ export const CHANGE_LOG = 'ChangeLog';
  * leaves the graph exactly as it was. The lock must not be taken by writing the counter to
  * itself (`SET log.seq = log.seq`): the value is read before the lock is granted, so a writer
  * that waited would write back the number it read before the previous writer committed, and take
- * that writer's number again (across processes, where nothing else queues writers). (`applySchema`
+ * that writer's number again (across processes, where nothing else queues writers). (`applyConstraints`
  * creates the node and its uniqueness constraint.)
  */
 export const lockChangeLog = (): Statement =>
@@ -53,7 +53,7 @@ function toChange(value: unknown): ChangeModel {
 }
 
 /** Changes after `after` (a sequence number; 0 for all), oldest first, and how many there are in all. */
-export function pageChanges(db: Executor, { after, first }: { after: number; first: number }): Promise<Page<ChangeModel>> {
+export function pageChanges(db: CypherExecutor, { after, first }: { after: number; first: number }): Promise<Page<ChangeModel>> {
   return db.read(
     `OPTIONAL MATCH (log:${CHANGE_LOG} {name: 'changes'})
      CALL () {
@@ -75,7 +75,7 @@ export function pageChanges(db: Executor, { after, first }: { after: number; fir
  * Up to `limit` changes after `after`, oldest first: what live updates poll and replay. An index
  * seek on the `seq` constraint, read in index order, so its cost does not grow with the log.
  */
-export function changesAfter(db: Executor, after: number, limit: number): Promise<ChangeModel[]> {
+export function changesAfter(db: CypherExecutor, after: number, limit: number): Promise<ChangeModel[]> {
   return db.read(
     `MATCH (c:Change) WHERE c.seq > $after
      WITH c ORDER BY c.seq LIMIT $limit
@@ -86,6 +86,6 @@ export function changesAfter(db: Executor, after: number, limit: number): Promis
 }
 
 /** The last sequence number written (0 before the first change). */
-export function lastChangeSeq(db: Executor): Promise<number> {
+export function lastChangeSeq(db: CypherExecutor): Promise<number> {
   return db.read(`OPTIONAL MATCH (log:${CHANGE_LOG} {name: 'changes'}) RETURN coalesce(log.seq, 0) AS seq`, {}, (records) => toNumber(records[0]?.get('seq') ?? 0));
 }

@@ -5,7 +5,7 @@
  * a refused write leaves the graph, the counts and the log exactly as they were. A write with
  * nothing to do (the same document again, evidence already there) records no change.
  */
-import type { Executor, ManagedTransaction } from '../neo4j/driver';
+import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
 import { toNumber } from '../neo4j/driver';
 import { run, statement } from '../neo4j/statement';
 import { BadUserInputError } from '../errors';
@@ -58,7 +58,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** A curation unit of work: queued, then one write transaction that first takes the change log's lock. */
-function write<T>(db: Executor, name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+function write<T>(db: CypherExecutor, name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   return oneAtATime(() =>
     db.writeTransaction(async (tx) => {
       await lockWrites(tx);
@@ -76,7 +76,7 @@ export interface AddDocumentInput {
   publishedAt?: string | null;
 }
 
-export function addDocument(db: Executor, by: Author, input: AddDocumentInput): Promise<DocumentModel> {
+export function addDocument(db: CypherExecutor, by: Author, input: AddDocumentInput): Promise<DocumentModel> {
   const title = input.title.trim();
   const problems: string[] = [];
   if (title === '') problems.push('title must not be empty');
@@ -159,7 +159,7 @@ async function checkNamesFree(tx: ManagedTransaction, row: EntityRow, labels: re
   );
 }
 
-export function addEntity(db: Executor, by: Author, input: AddEntityInput): Promise<EntityModel> {
+export function addEntity(db: CypherExecutor, by: Author, input: AddEntityInput): Promise<EntityModel> {
   const name = input.name.trim();
   const aliases = input.aliases ?? [];
   const slug = slugify(name);
@@ -183,7 +183,7 @@ export function addEntity(db: Executor, by: Author, input: AddEntityInput): Prom
   });
 }
 
-export function updateEntity(db: Executor, by: Author, id: string, input: UpdateEntityInput): Promise<EntityModel> {
+export function updateEntity(db: CypherExecutor, by: Author, id: string, input: UpdateEntityInput): Promise<EntityModel> {
   return write(db, 'updateEntity', async (tx) => {
     const currentId = await resolveEntity(tx, id, 'id');
     const current = await readEntity(tx, currentId);
@@ -263,7 +263,7 @@ export interface AssertRelationshipInput {
 
 export const MAX_EVIDENCE_PER_ASSERTION = 50;
 
-export function assertRelationship(db: Executor, by: Author, input: AssertRelationshipInput): Promise<RelationshipModel> {
+export function assertRelationship(db: CypherExecutor, by: Author, input: AssertRelationshipInput): Promise<RelationshipModel> {
   const problems: string[] = [];
   if (!isRelationType(input.type)) problems.push(`type must be a relationship type of the vocabulary, got ${JSON.stringify(input.type)}`);
   const attributedTo = input.attributedToId ?? null;
@@ -362,7 +362,7 @@ async function readRelationship(tx: ManagedTransaction, id: string): Promise<Rel
   return toRelationship(records[0]?.get('rel'));
 }
 
-export function retractRelationship(db: Executor, by: Author, id: string, reason: string): Promise<RelationshipModel> {
+export function retractRelationship(db: CypherExecutor, by: Author, id: string, reason: string): Promise<RelationshipModel> {
   const why = reason.trim();
   if (why === '') refuse(['retractRelationship: reason must say why the relationship is retracted'], 'reason');
   if (why.length > MAX_REASON_LENGTH) refuse([`retractRelationship: reason must be at most ${MAX_REASON_LENGTH} characters, got ${why.length}`], 'reason');
@@ -411,7 +411,7 @@ interface StoredRelationship {
  * evidence too); a relationship between the two would join the kept entity to itself and is
  * retracted, with the merge as its reason; the merged ID redirects to the kept entity.
  */
-export function mergeEntities(db: Executor, by: Author, keepId: string, mergeId: string): Promise<EntityModel> {
+export function mergeEntities(db: CypherExecutor, by: Author, keepId: string, mergeId: string): Promise<EntityModel> {
   return write(db, 'mergeEntities', async (tx) => {
     const keep = await resolveEntity(tx, keepId, 'keepId');
     const merge = await resolveEntity(tx, mergeId, 'mergeId');

@@ -2,7 +2,7 @@
  * Document and mention reads. Mentions are (:Document)-[:MENTIONS {starts, ends, texts}]->(:Entity)
  * relationships, one per document and entity, holding every span the loader found in the text.
  */
-import type { Executor, Neo4jRecord } from '../neo4j/driver';
+import type { CypherExecutor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { DocumentModel, EntityModel, MentionModel, Page } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
@@ -24,8 +24,7 @@ export function toDocument(value: unknown): DocumentModel {
 }
 
 /** Documents by id, in the order asked, null where none has the id (a DataLoader batch function). */
-export function findDocumentsByIds(db: Executor, ids: readonly string[]): Promise<(DocumentModel | null)[]> {
-  // Query: documentsByIds
+export function findDocumentsByIds(db: CypherExecutor, ids: readonly string[]): Promise<(DocumentModel | null)[]> {
   return db.read(
     `UNWIND $ids AS id
      OPTIONAL MATCH (d:Document {id: id})
@@ -36,8 +35,7 @@ export function findDocumentsByIds(db: Executor, ids: readonly string[]): Promis
 }
 
 /** A page of documents ordered by id, with the total. */
-export function pageDocuments(db: Executor, { first, after }: { first: number; after: string | null }): Promise<Page<DocumentModel>> {
-  // Query: documentsPage
+export function pageDocuments(db: CypherExecutor, { first, after }: { first: number; after: string | null }): Promise<Page<DocumentModel>> {
   return db.read(
     `CALL () { MATCH (d:Document) RETURN count(d) AS total }
      CALL () {
@@ -56,8 +54,7 @@ export function pageDocuments(db: Executor, { first, after }: { first: number; a
 }
 
 /** The entities each document mentions, ordered by name (a DataLoader batch function). */
-export function findEntitiesOfDocuments(db: Executor, documentIds: readonly string[]): Promise<EntityModel[][]> {
-  // Query: entitiesOfDocuments
+export function findEntitiesOfDocuments(db: CypherExecutor, documentIds: readonly string[]): Promise<EntityModel[][]> {
   return db.read(
     `UNWIND $ids AS documentId
      CALL (documentId) {
@@ -75,8 +72,7 @@ export function findEntitiesOfDocuments(db: Executor, documentIds: readonly stri
 }
 
 /** Every mention of each entity, by document id then offset (a DataLoader batch function). */
-export function findMentionsOfEntities(db: Executor, entityIds: readonly string[]): Promise<MentionModel[][]> {
-  // Query: mentionsOfEntities
+export function findMentionsOfEntities(db: CypherExecutor, entityIds: readonly string[]): Promise<MentionModel[][]> {
   return db.read(
     `UNWIND $ids AS entityId
      CALL (entityId) {

@@ -1,7 +1,7 @@
 /**
  * Entity reads. Each function is one named, parameterised Cypher query returning model objects.
  */
-import type { Executor, Neo4jRecord } from '../neo4j/driver';
+import type { CypherExecutor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { EntityKind, EntityModel, Page } from '../model';
 import { nameKey } from '../model/ids';
@@ -31,8 +31,7 @@ export function toEntity(value: unknown): EntityModel {
  * Entities by id, in the order asked, null where none has the id (a DataLoader batch function).
  * The id of an entity merged into another answers that other entity, as Wikidata redirects do.
  */
-export function findEntitiesByIds(db: Executor, ids: readonly string[]): Promise<(EntityModel | null)[]> {
-  // Query: entitiesByIds
+export function findEntitiesByIds(db: CypherExecutor, ids: readonly string[]): Promise<(EntityModel | null)[]> {
   return db.read(
     `UNWIND $ids AS id
      OPTIONAL MATCH (found:Entity {id: id})
@@ -45,9 +44,9 @@ export function findEntitiesByIds(db: Executor, ids: readonly string[]): Promise
 }
 
 /** The entity whose name or alias matches, ignoring case and surrounding whitespace. */
-export function findEntityByName(db: Executor, name: string): Promise<EntityModel | null> {
-  // Query: entityByName (a key names one entity; no LIMIT, which can tempt the planner into
-  // scanning the index until a match instead of seeking when its statistics are stale)
+export function findEntityByName(db: CypherExecutor, name: string): Promise<EntityModel | null> {
+  // A key names one entity; no LIMIT, which can tempt the planner into
+  // scanning the index until a match instead of seeking when its statistics are stale.
   return db.read(
     `MATCH (:Name {key: $key})-[:NAMES]->(e:Entity)
      RETURN ${ENTITY_PROJECTION} AS entity`,
@@ -67,7 +66,7 @@ export interface EntityListArgs {
  * One page of entities ordered by (name, id), with the total matching count, in one query.
  * `search` is a case-insensitive substring of a name or alias, answered by the text index on Name.key.
  */
-export function listEntities(db: Executor, { kinds, search, first, after }: EntityListArgs): Promise<Page<EntityModel>> {
+export function listEntities(db: CypherExecutor, { kinds, search, first, after }: EntityListArgs): Promise<Page<EntityModel>> {
   const key = search === null ? null : nameKey(search);
   const matching =
     key === null || key === ''
@@ -75,7 +74,6 @@ export function listEntities(db: Executor, { kinds, search, first, after }: Enti
       : `MATCH (n:Name) WHERE n.key CONTAINS $key
          MATCH (n)-[:NAMES]->(e:Entity) WHERE ($kinds IS NULL OR e.kind IN $kinds)
          WITH DISTINCT e`;
-  // Query: entitiesPage
   return db.read(
     `CALL () {
        ${matching}

@@ -4,7 +4,7 @@
  * validated integers before they are written into the pattern (Cypher cannot take them as
  * parameters); everything else is a parameter.
  */
-import type { Executor } from '../neo4j/driver';
+import type { CypherExecutor } from '../neo4j/driver';
 import { int } from '../neo4j/driver';
 import type { EntityModel, PathModel, RelationshipModel, SubgraphModel } from '../model';
 import { ENTITY_PROJECTION, toEntity } from './entities';
@@ -32,7 +32,7 @@ function withEnds(rows: unknown[], nodes: EntityModel[]): RelationshipModel[] {
  * An unknown centre gives an empty subgraph.
  */
 export function findNeighborhood(
-  db: Executor,
+  db: CypherExecutor,
   {
     entityId,
     depth,
@@ -44,7 +44,7 @@ export function findNeighborhood(
   const f = cypherFilter(filter);
   const types = f.typePattern;
   const everyHop = f.predicate === 'true' ? '' : ` AND all(r IN rs WHERE ${f.predicate})`;
-  // Query: neighborhood (DISTINCT end nodes let the planner prune the variable-length expansion)
+  // DISTINCT end nodes let the planner prune the variable-length expansion.
   return db.read(
     `MATCH (c:Entity {id: $entityId})
      CALL (c) {
@@ -80,7 +80,7 @@ export function findNeighborhood(
  * direction ignored, of at most `maxLength` hops; null when there is none.
  */
 export function findShortestPath(
-  db: Executor,
+  db: CypherExecutor,
   {
     fromId,
     toId,
@@ -90,8 +90,8 @@ export function findShortestPath(
   }: { fromId: string; toId: string; maxLength: number; filter: RelationshipFilter | null | undefined; withEvidence: boolean },
 ): Promise<PathModel | null> {
   const f = cypherFilter(filter);
-  // Query: shortestPath (the filter is checked during the breadth-first search, not after it;
-  // one path for the one pair of ends, so no LIMIT: see entityByName)
+  // The filter is checked during the breadth-first search, not after it;
+  // one path for the one pair of ends, so no LIMIT: see findEntityByName.
   return db.read(
     `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
      MATCH p = shortestPath((a)-[rs${f.typePattern}*1..${checkedHops(maxLength, 'maxLength')}]-(b))

@@ -3,13 +3,13 @@
  * type is the RelationType; their evidence travels with them (parallel list properties), so one
  * query returns relationships complete with evidence. Batch functions serve DataLoaders.
  */
-import type { Executor, Neo4jRecord } from '../neo4j/driver';
+import type { CypherExecutor, Neo4jRecord } from '../neo4j/driver';
 import { int, toNumber } from '../neo4j/driver';
 import type { Modality, Page, RelationshipModel, RelationType, Stance } from '../model';
 import { RELATION_TYPES, RETRACTED, relationTypePattern } from '../model/vocabulary';
 import { relationshipEnds } from '../model/ids';
 import { entityRowOf, toEntity } from './entities';
-import { RELATIONSHIP_COUNT } from './schema';
+import { RELATIONSHIP_COUNT } from './constraints';
 
 export interface RelationshipFilter {
   types?: readonly RelationType[] | null;
@@ -94,13 +94,13 @@ export const RELATIONSHIP_BY_ID_PROJECTION = `[r.id, coalesce(r.type, type(r)), 
   CASE WHEN r.retractedAt IS NULL THEN null ELSE [r.retractedReason, r.retractedBy, r.retractedAt] END]`;
 
 /** Relationships by id, in the order asked, null where none has the id (a DataLoader batch function). Retracted ones are answered too. */
-export async function findRelationshipsByIds(db: Executor, ids: readonly string[]): Promise<(RelationshipModel | null)[]> {
+export async function findRelationshipsByIds(db: CypherExecutor, ids: readonly string[]): Promise<(RelationshipModel | null)[]> {
   const keys = ids.flatMap((id) => {
     const ends = relationshipEnds(id);
     return ends === null ? [] : [{ id, source: ends.sourceId, target: ends.targetId }];
   });
   if (keys.length === 0) return ids.map(() => null);
-  // Query: relationshipsByIds (the id names both ends, so each lookup starts from an index seek)
+  // The id names both ends, so each lookup starts from an index seek.
   const found = await db.read(
     `UNWIND $keys AS k
      MATCH (:Entity {id: k.source})-[r${relationTypePattern()}|${RETRACTED}]->(:Entity {id: k.target})
@@ -113,9 +113,8 @@ export async function findRelationshipsByIds(db: Executor, ids: readonly string[
 }
 
 /** Every relationship between two entities, either direction, that passes the filter; ordered by id. */
-export function findRelationshipsBetween(db: Executor, a: string, b: string, filter: RelationshipFilter | null | undefined): Promise<RelationshipModel[]> {
+export function findRelationshipsBetween(db: CypherExecutor, a: string, b: string, filter: RelationshipFilter | null | undefined): Promise<RelationshipModel[]> {
   const f = cypherFilter(filter);
-  // Query: relationshipsBetween
   return db.read(
     `MATCH (:Entity {id: $a})-[r${f.typePattern}]-(:Entity {id: $b})
      WHERE ${f.predicate}
@@ -145,7 +144,7 @@ const PATTERNS: Record<Direction, (types: string) => string> = {
  * so an undirected pattern meets each relationship once; unfiltered totals are node degrees.
  */
 export async function pageRelationshipsOfEntities(
-  db: Executor,
+  db: CypherExecutor,
   entityIds: readonly string[],
   direction: Direction,
   { filter, first, after }: RelationshipPageArgs,
@@ -153,7 +152,6 @@ export async function pageRelationshipsOfEntities(
   const f = cypherFilter(filter);
   const pattern = PATTERNS[direction](f.typePattern);
   const total = f.predicate === 'true' ? `COUNT { ${pattern} }` : `COUNT { MATCH ${pattern} WHERE ${f.predicate} }`;
-  // Query: relationshipsOfEntities
   const pages = await db.read(
     `UNWIND $ids AS entityId
      MATCH (e:Entity {id: entityId})
@@ -178,12 +176,12 @@ export async function pageRelationshipsOfEntities(
  * - the page walks each type's id index in order and merges them, so it reads about
  *   `first` relationships per type.
  */
-export function pageRelationships(db: Executor, { filter, first, after }: RelationshipPageArgs): Promise<Page<RelationshipModel>> {
+export function pageRelationships(db: CypherExecutor, { filter, first, after }: RelationshipPageArgs): Promise<Page<RelationshipModel>> {
   const f = cypherFilter(filter);
   const params = { after: after ?? '', limit: int(first + 1), types: f.types, ...f.params };
   const toResult = (records: Neo4jRecord[]): Page<RelationshipModel> => (records[0] === undefined ? { items: [], hasNextPage: false, totalCount: 0 } : toPage(records[0], first));
   if (f.params.documentIds !== null) {
-    // Query: relationshipsPageOfDocuments (candidates are the relationships the documents state)
+    // Candidates are the relationships the documents state.
     return db.read(
       `CALL () {
          MATCH (d:Document) WHERE d.id IN $documentIds
@@ -202,7 +200,6 @@ export function pageRelationships(db: Executor, { filter, first, after }: Relati
   }
   const byType = f.types.map((type) => `MATCH ()-[r:${type}]->() WHERE r.id > $after AND ${f.predicate} RETURN r ORDER BY r.id LIMIT $limit`);
   const counted = ['c.type IN $types', ...(f.params.stances === null ? [] : ['c.stance IN $stances']), ...(f.params.modalities === null ? [] : ['c.modality IN $modalities'])];
-  // Query: relationshipsPage
   return db.read(
     `CALL () {
        MATCH (c:${RELATIONSHIP_COUNT}) WHERE ${counted.join(' AND ')}

@@ -3,7 +3,7 @@
  * Neo4j full-text (Lucene) index, one query. User text never reaches Lucene's query syntax: only
  * its words (letters and digits) do, so quotes, operators and wildcards cannot be injected.
  */
-import type { Executor, Neo4jRecord } from '../neo4j/driver';
+import type { CypherExecutor, Neo4jRecord } from '../neo4j/driver';
 import { int } from '../neo4j/driver';
 import type { EntityModel, SearchHitModel } from '../model';
 import { documentProjection, toDocument } from './documents';
@@ -25,10 +25,9 @@ export function luceneQuery(words: readonly string[]): string {
   return clauses.join(' ');
 }
 
-export function searchGraph(db: Executor, text: string, first: number): Promise<SearchHitModel[]> {
+export function searchGraph(db: CypherExecutor, text: string, first: number): Promise<SearchHitModel[]> {
   const words = searchWords(text);
   if (words.length === 0 || first === 0) return Promise.resolve([]);
-  // Query: search
   return db.read(
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node AS e, score
      RETURN score,

@@ -7,13 +7,13 @@
  * relationships and mentions go to the entity they were merged into). One SEEDED change records
  * the load.
  */
-import type { Executor, ManagedTransaction } from '../neo4j/driver';
+import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
 import { run, statement } from '../neo4j/statement';
 import { contentHash, globalId, relationshipKey } from '../model/ids';
 import { nameRows } from '../model/entity';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import type { SeedData } from '../seed/read';
-import { RELATIONSHIP_COUNT } from './schema';
+import { RELATIONSHIP_COUNT } from './constraints';
 import { lockWrites, recordChange } from './changes';
 import { refreshMentions } from './mentions';
 import { stateRelationships, upsertSeedDocuments, upsertSeedEntities, type RelationshipRow } from './writes';
@@ -33,7 +33,7 @@ export class SeedConflictError extends Error {
   override name = 'SeedConflictError';
 }
 
-export async function writeSeed(db: Executor, seed: SeedData): Promise<SeedCounts> {
+export async function writeSeed(db: CypherExecutor, seed: SeedData): Promise<SeedCounts> {
   // A big seed takes longer than a request may: the loader's transaction has no timeout.
   try {
     const counts = await db.withTimeout(undefined).writeTransaction((tx) => writeSeedIn(tx, seed), 'seed');
@@ -252,12 +252,11 @@ async function countRelationships(tx: ManagedTransaction): Promise<void> {
  * one edited outside the loader (Neo4j Browser, say) has stale ones. One pass over the
  * relationships; about a second per million.
  */
-export function refreshRelationshipCounts(db: Executor): Promise<void> {
+export function refreshRelationshipCounts(db: CypherExecutor): Promise<void> {
   return db.withTimeout(undefined).writeTransaction(countRelationships);
 }
 
 /** Whether the database holds any seeded data yet (start-up seeds only an empty database). */
-export function hasSeedData(db: Executor): Promise<boolean> {
-  // Query: hasSeedData
+export function hasSeedData(db: CypherExecutor): Promise<boolean> {
   return db.read('MATCH (e:Entity) RETURN count(e) > 0 AS seeded', {}, (records) => records[0]?.get('seeded') === true);
 }

@@ -7,7 +7,7 @@
  */
 import { statement, type Statement } from '../neo4j/statement';
 import { RETRACTED, relationTypePattern, type RelationType } from '../model/vocabulary';
-import { RELATIONSHIP_COUNT } from './schema';
+import { RELATIONSHIP_COUNT } from './constraints';
 
 export interface NameRow {
   key: string;

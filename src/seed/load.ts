@@ -4,15 +4,15 @@
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
-import type { Executor } from '../neo4j/driver';
-import { applySchema } from '../queries/schema';
+import type { CypherExecutor } from '../neo4j/driver';
+import { applyConstraints } from '../queries/constraints';
 import { writeSeed, type SeedCounts } from '../queries/seed';
 import { readSeed } from './read';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
-export async function loadSeed(db: Executor, dir: string = SEED_DIR): Promise<SeedCounts> {
+export async function loadSeed(db: CypherExecutor, dir: string = SEED_DIR): Promise<SeedCounts> {
   const seed = readSeed(dir);
-  await applySchema(db);
+  await applyConstraints(db);
   return writeSeed(db, seed);
 }

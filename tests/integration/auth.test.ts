@@ -5,9 +5,8 @@
  */
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log';
-import { loadSeed } from '../../src/seed/load';
 import { errorCodes, expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { connectTestNeo4j, ensureSeeded, releaseSeeded, type TestNeo4j } from '../support/neo4j';
 import { nowSeconds, signTestToken, TEST_JWT_SECRET, testAuthenticator } from '../support/tokens';
 
 const NATO = '{ entity(name: "nato") { id } }';
@@ -19,8 +18,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
+  await ensureSeeded(neo4j.db);
   const logger = createLogger(
     'trace',
     new Writable({
@@ -37,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await open?.stop();
   await closed?.stop();
-  await clearDatabase(neo4j.db);
+  await releaseSeeded(neo4j.db);
   await neo4j.close();
 });
 

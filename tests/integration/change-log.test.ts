@@ -5,7 +5,7 @@
  * before it.
  */
 import { lockWrites, recordChange } from '../../src/queries/changes';
-import { applySchema } from '../../src/queries/schema';
+import { applyConstraints } from '../../src/queries/constraints';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 
 let neo4j: TestNeo4j;
@@ -13,7 +13,7 @@ let neo4j: TestNeo4j;
 beforeAll(async () => {
   neo4j = connectTestNeo4j();
   await clearDatabase(neo4j.db);
-  await applySchema(neo4j.db);
+  await applyConstraints(neo4j.db);
 });
 
 afterAll(async () => {

@@ -10,11 +10,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page, Response } from 'playwright-core';
 import { loadConfig } from '../../src/config';
-import { loadSeed } from '../../src/seed/load';
 import { signTestToken } from '../support/tokens';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/graphql';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { connectTestNeo4j, ensureSeeded, releaseSeeded, type TestNeo4j } from '../support/neo4j';
 
 /** The seed's first entity (seed/entities.yaml), looked up by name. */
 const NATO_QUERY = '{ entity(name: "NATO") { name } }';
@@ -32,8 +31,7 @@ let frontEnd: string;
 
 beforeAll(async () => {
   neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
+  await ensureSeeded(neo4j.db);
 
   pageServer = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>front end</title><p>A front end on its own origin.</p>');
@@ -51,7 +49,7 @@ afterAll(async () => {
   await Promise.all([anyApi?.stop(), listedApi?.stop(), otherApi?.stop()]);
   await new Promise((resolve) => (pageServer === undefined ? resolve(undefined) : pageServer.close(resolve)));
   if (neo4j !== undefined) {
-    await clearDatabase(neo4j.db);
+    await releaseSeeded(neo4j.db);
     await neo4j.close();
   }
 });

@@ -8,13 +8,14 @@
  * margin" and printed for the README.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { readiness } from '../../src/app';
+import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor, MAX_CONNECTION_POOL_SIZE, type Driver } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor, MAX_CONNECTION_POOL_SIZE, type Driver } from '../../src/neo4j/driver';
 import { loadSeed } from '../../src/seed/load';
 import { openConnectionsTo, sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
 import { errorCodes, startTestServer, type GraphQLResponse, type TestServer } from '../support/graphql';
+import { codedError } from '../../src/graphql/format-error';
 
 /** What the API promises: the query timeout plus the margin (7 s with the defaults). */
 const DEADLINE_MS = DEFAULT_LIMITS.queryTimeoutMs + DEFAULT_LIMITS.deadlineMarginMs;
@@ -30,9 +31,9 @@ const PROBE = 'MERGE (p:DeadlineProbe {id: $id}) RETURN p.id AS id';
 
 let neo4j: OwnNeo4j | undefined;
 let driver: Driver | undefined;
-let db: Executor;
+let db: CypherExecutor;
 /** No deadline: for setting up and checking, never for what is under test. */
-let patient: Executor;
+let patient: CypherExecutor;
 let api: TestServer | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => {
@@ -54,7 +55,8 @@ const served = async (): Promise<boolean> => {
 };
 const probes = (id: string): Promise<number> =>
   patient.read('MATCH (p:DeadlineProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
-const codeOf = (e: unknown): unknown => (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+/** The code a client gets for what the executor threw (plain errors, which the GraphQL layer codes). */
+const codeOf = (e: unknown): unknown => (codedError(e) as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
 const memory = (): { rssMb: number; heapMb: number } => {
   const { rss, heapUsed } = process.memoryUsage();
   return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) };
@@ -65,10 +67,10 @@ beforeAll(async () => {
   neo4j = await startOwnNeo4j('deadline');
   driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
   // Loading and warming up without a deadline: a cold JVM on a busy machine is slow at first.
-  patient = new Executor(driver, 'neo4j');
+  patient = new CypherExecutor(driver, 'neo4j');
   await loadSeed(patient);
   for (let i = 0; i < 20; i += 1) await patient.read('MATCH (n:Name {key: "nato"})-[:NAMES]->(e) RETURN e.id', {}, () => undefined);
-  db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
+  db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
   api = await startTestServer(db, { isReady: readiness(db) });
   for (let i = 0; i < 20; i += 1) expect(await served()).toBe(true);
 }, 180_000);

@@ -22,7 +22,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { random } from '../../bench/graph';
-import { loadTypeDefs } from '../../src/graphql/schema';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
 import { graphSnapshot } from '../support/neo4j';
 import { useSeededApi, type GraphQLResponse } from '../support/graphql';
 import { signTestToken } from '../support/tokens';

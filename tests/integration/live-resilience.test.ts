@@ -13,7 +13,7 @@ import { startApi, type Api } from '../../src/app';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { encodeCursor } from '../../src/graphql/cursor';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { addEntity } from '../../src/queries/curation';
 import { loadSeed } from '../../src/seed/load';
@@ -26,7 +26,7 @@ let dataDir: string;
 let port: number;
 let neo4j: EmbeddedNeo4j | undefined;
 let driver: Driver | undefined;
-let db: Executor;
+let db: CypherExecutor;
 let api: Api | undefined;
 const clients: LiveClient[] = [];
 const unhandled: unknown[] = [];
@@ -53,7 +53,7 @@ beforeAll(async () => {
   port = await freePort();
   await startNeo4j();
   driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: undefined, logger });
-  db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
+  db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
   // Loading a seed into a fresh store may take longer than a query may.
   await loadSeed(db.withTimeout(undefined));
   api = await startApi(

@@ -13,8 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { showcaseTabs, SHOWCASE_FILE } from '../../src/http/playground';
 import { renderPage, WEB_BUILD_DIR, type WebManifest } from '../../src/http/web';
 import { addEntity } from '../../src/queries/curation';
-import { loadSeed } from '../../src/seed/load';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { connectTestNeo4j, ensureSeeded, releaseSeeded, type TestNeo4j } from '../support/neo4j';
 import { startTestServer, type TestServer } from '../support/graphql';
 import { launchChromium } from '../support/chromium';
 
@@ -28,8 +27,7 @@ let origin: string;
 
 beforeAll(async () => {
   neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await loadSeed(neo4j.db);
+  await ensureSeeded(neo4j.db);
   api = await startTestServer(neo4j.db);
   origin = new URL(api.url).origin;
 });
@@ -38,7 +36,7 @@ afterAll(async () => {
   await browser?.close();
   await api?.stop();
   if (neo4j !== undefined) {
-    await clearDatabase(neo4j.db);
+    await releaseSeeded(neo4j.db);
     await neo4j.close();
   }
 });

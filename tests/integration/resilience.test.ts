@@ -6,13 +6,14 @@
  * they may have been applied, nothing is left unhandled, and once Neo4j is back requests succeed
  * again without restarting the API. Timings are printed, and bounded only with generous slack.
  */
-import { readiness } from '../../src/app';
+import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
 import { loadSeed } from '../../src/seed/load';
 import { sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
 import { errorCodes, startTestServer, type TestServer } from '../support/graphql';
+import { codedError } from '../../src/graphql/format-error';
 
 /** The README's promise: requests fail within 3 s of a crash. */
 const FAIL_WITHIN_MS = 3_000;
@@ -23,9 +24,9 @@ const PROBE = 'MERGE (p:CrashProbe {id: $id}) RETURN p.id AS id';
 
 let neo4j: OwnNeo4j | undefined;
 let driver: Driver | undefined;
-let db: Executor;
+let db: CypherExecutor;
 /** No deadline: for setting up and checking, never for what is under test. */
-let patient: Executor;
+let patient: CypherExecutor;
 let api: TestServer | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => {
@@ -47,7 +48,8 @@ const served = async (): Promise<boolean> => {
   return response.errors === undefined && response.data?.entity?.id === 'entity:nato';
 };
 const probes = (id: string): Promise<number> => patient.read('MATCH (p:CrashProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
-const codeOf = (e: unknown): unknown => (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+/** The code a client gets for what the executor threw (plain errors, which the GraphQL layer codes). */
+const codeOf = (e: unknown): unknown => (codedError(e) as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
 
 /** Starts Neo4j again and waits until the API serves (the API itself is never restarted). */
 async function bringBack(): Promise<number> {
@@ -59,9 +61,9 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   neo4j = await startOwnNeo4j('resilience');
   driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
-  patient = new Executor(driver, 'neo4j');
+  patient = new CypherExecutor(driver, 'neo4j');
   await loadSeed(patient);
-  db = new Executor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
+  db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
   api = await startTestServer(db, { isReady: readiness(db) });
 }, 120_000);
 

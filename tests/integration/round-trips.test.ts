@@ -4,7 +4,7 @@
  * Runs on its own synthetic graph (written through the loader's writer, cleaned up after).
  */
 import { writeSeed } from '../../src/queries/seed';
-import { applySchema } from '../../src/queries/schema';
+import { applyConstraints } from '../../src/queries/constraints';
 import type { SeedData, SeedRelationship } from '../../src/seed/read';
 import { relationshipId } from '../../src/seed/read';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
@@ -52,7 +52,7 @@ function syntheticGraph(): SeedData {
 beforeAll(async () => {
   neo4j = connectTestNeo4j();
   await clearDatabase(neo4j.db);
-  await applySchema(neo4j.db);
+  await applyConstraints(neo4j.db);
   await writeSeed(neo4j.db, syntheticGraph());
   api = await startTestServer(neo4j.db);
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { writeSeed } from '../../src/queries/seed';
 import { loadSeed, SEED_DIR } from '../../src/seed/load';
 import { readSeed, SeedError } from '../../src/seed/read';
-import { clearDatabase, connectTestNeo4j, graphSnapshot, type TestNeo4j } from '../support/neo4j';
+import { clearDatabase, connectTestNeo4j, ensureSeeded, graphSnapshot, releaseSeeded, type TestNeo4j } from '../support/neo4j';
 
 let neo4j: TestNeo4j;
 const tempDirs: string[] = [];
@@ -91,5 +91,36 @@ describe('loading the seed', () => {
     const clash = { ...seed, entities: [...seed.entities.map((e) => (e.slug === 'tokyo' ? { ...e, name: 'Tokyo (renamed)' } : e)), { slug: 'nato-copy', name: 'nato', kind: 'ORGANIZATION' as const, aliases: [], description: null, wikidata: null, iso3: null }] };
     await expect(writeSeed(neo4j.db, clash)).rejects.toThrow();
     expect(await graphSnapshot(neo4j.db)).toEqual(before);
+  });
+});
+
+describe('the seed the test files share (ensureSeeded, releaseSeeded)', () => {
+  const isLog = (line: string): boolean => line.startsWith('["node",["Change"]') || line.startsWith('["node",["ChangeLog"]');
+  const touchNato = (): Promise<void> => neo4j.db.write("MATCH (e:Entity {id: 'entity:nato'}) SET e.description = 'touched by a test'", {}, () => undefined);
+
+  it('is loaded into an empty graph, reused while unchanged, and loaded afresh once anything changed', async () => {
+    await clearDatabase(neo4j.db);
+    await ensureSeeded(neo4j.db);
+    const loaded = await graphSnapshot(neo4j.db);
+    expect(await count('MATCH (e:Entity) RETURN count(e)')).toBe(readSeed(SEED_DIR).entities.length);
+    // Reused: not even the time of the load's SEEDED change moves.
+    await ensureSeeded(neo4j.db);
+    expect(await graphSnapshot(neo4j.db)).toEqual(loaded);
+    // One changed property: loaded again (a new SEEDED change), and the change is gone.
+    await touchNato();
+    await ensureSeeded(neo4j.db);
+    const reloaded = await graphSnapshot(neo4j.db);
+    expect(reloaded).not.toEqual(loaded);
+    expect(reloaded.filter((line) => !isLog(line))).toEqual(loaded.filter((line) => !isLog(line)));
+  });
+
+  it('stays after a file that left it unchanged, and is emptied after one that changed it', async () => {
+    await ensureSeeded(neo4j.db);
+    const loaded = await graphSnapshot(neo4j.db);
+    await releaseSeeded(neo4j.db);
+    expect(await graphSnapshot(neo4j.db)).toEqual(loaded);
+    await touchNato();
+    await releaseSeeded(neo4j.db);
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(0);
   });
 });

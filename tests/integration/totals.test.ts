@@ -6,7 +6,7 @@
  */
 import { RELATION_TYPES, STANCES, MODALITIES, type Modality, type RelationType, type Stance } from '../../src/model/vocabulary';
 import { refreshRelationshipCounts, writeSeed } from '../../src/queries/seed';
-import { applySchema } from '../../src/queries/schema';
+import { applyConstraints } from '../../src/queries/constraints';
 import { relationshipId, type SeedData, type SeedRelationship } from '../../src/seed/read';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 import { expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
@@ -96,7 +96,7 @@ function filters(): Filter[] {
 beforeAll(async () => {
   neo4j = connectTestNeo4j();
   await clearDatabase(neo4j.db);
-  await applySchema(neo4j.db);
+  await applyConstraints(neo4j.db);
   await writeSeed(neo4j.db, graph);
   api = await startTestServer(neo4j.db);
 });

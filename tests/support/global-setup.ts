@@ -11,14 +11,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
-import { applySchema } from '../../src/queries/schema';
+import { applyConstraints } from '../../src/queries/constraints';
 
 export interface TestNeo4jState {
   /** Settles once the embedded Neo4j is up (or failed to start); undefined with NEO4J_URI set. */
   embedded: Promise<EmbeddedNeo4j> | undefined;
   dataDir: string | undefined;
+  stateDir: string;
 }
 
 declare global {
@@ -28,8 +29,11 @@ declare global {
 }
 
 export default function globalSetup(): Promise<void> {
+  // For what test files hand on to later ones (the seeded graph, see neo4j.ts); removed by the teardown.
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-test-state-'));
+  process.env.ACTOR_GRAPH_TEST_STATE_DIR = stateDir;
   if (process.env.NEO4J_URI !== undefined && process.env.NEO4J_URI !== '') {
-    globalThis.__TEST_NEO4J__ = { embedded: undefined, dataDir: undefined };
+    globalThis.__TEST_NEO4J__ = { embedded: undefined, dataDir: undefined, stateDir };
     globalThis.__TEST_NEO4J_READY__ = Promise.resolve();
     return Promise.resolve();
   }
@@ -50,14 +54,14 @@ export default function globalSetup(): Promise<void> {
     // unit tests.
     const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
     try {
-      await applySchema(new Executor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
+      await applyConstraints(new CypherExecutor(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
     } finally {
       await driver.close();
     }
   });
   // Awaited only by the integration runner (and the teardown): no unhandled rejection before then.
   ready.catch(() => undefined);
-  globalThis.__TEST_NEO4J__ = { embedded, dataDir };
+  globalThis.__TEST_NEO4J__ = { embedded, dataDir, stateDir };
   globalThis.__TEST_NEO4J_READY__ = ready;
   return Promise.resolve();
 }

@@ -1,4 +1,4 @@
-/** Stops the embedded Neo4j the global setup started (once its start has settled) and removes its temporary folder. */
+/** Stops the embedded Neo4j the global setup started (once its start has settled) and removes its temporary folders. */
 import fs from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
@@ -7,4 +7,5 @@ export default async function globalTeardown(): Promise<void> {
   const embedded = await state?.embedded?.catch(() => undefined);
   if (embedded !== undefined) await embedded.stop();
   if (state?.dataDir !== undefined) fs.rmSync(state.dataDir, { recursive: true, force: true });
+  if (state !== undefined) fs.rmSync(state.stateDir, { recursive: true, force: true });
 }

@@ -10,9 +10,8 @@ import { DEFAULT_LIMITS, type Limits, type LiveConfig } from '../../src/config';
 import { ANY_ORIGIN, type AllowedOrigins } from '../../src/http/cors';
 import type { TypedDocumentString } from '../../src/generated/operations/graphql';
 import { createLogger, type Logger } from '../../src/log';
-import type { Executor } from '../../src/neo4j/driver';
-import { loadSeed } from '../../src/seed/load';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from './neo4j';
+import type { CypherExecutor } from '../../src/neo4j/driver';
+import { connectTestNeo4j, ensureSeeded, releaseSeeded, type TestNeo4j } from './neo4j';
 import { testAuthenticator } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -57,7 +56,7 @@ export interface TestServerOptions {
 }
 
 /** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
-export async function startTestServer(db: Executor, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(db: CypherExecutor, options: TestServerOptions = {}): Promise<TestServer> {
   const production = options.production ?? false;
   const api = await startApi(
     {
@@ -115,21 +114,22 @@ export interface SeededApi {
 
 /**
  * For one test file: the project's seed in the test Neo4j and an API over it, set up before the
- * file's tests and torn down after them (the database emptied again).
+ * file's tests and torn down after them. The seed is loaded only when the graph is not already
+ * exactly as the last load left it, and stays after the file only if the file did not change it
+ * (see `ensureSeeded`).
  */
 export function useSeededApi(options: TestServerOptions = {}): SeededApi {
   let neo4j: TestNeo4j | undefined;
   let api: TestServer | undefined;
   beforeAll(async () => {
     neo4j = connectTestNeo4j();
-    await clearDatabase(neo4j.db);
-    await loadSeed(neo4j.db);
+    await ensureSeeded(neo4j.db);
     api = await startTestServer(neo4j.db, options);
   });
   afterAll(async () => {
     await api?.stop();
     if (neo4j !== undefined) {
-      await clearDatabase(neo4j.db);
+      await releaseSeeded(neo4j.db);
       await neo4j.close();
     }
   });

@@ -6,7 +6,7 @@
 import { createClient, type Client, type ClientOptions, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { decodeCursor } from '../../src/graphql/cursor';
-import type { Executor } from '../../src/neo4j/driver';
+import type { CypherExecutor } from '../../src/neo4j/driver';
 import { toNumber } from '../../src/neo4j/driver';
 
 export const CHANGES = 'subscription Changes($after: String) { changes(after: $after) { cursor at by kind nodeId } }';
@@ -139,12 +139,12 @@ export class ChangeCollector extends Collected<{ changes: ReceivedChange }> {
 }
 
 /** The change log as Neo4j has it, read independently of the API: sequence numbers in order. */
-export function logSeqs(db: Executor, after = 0): Promise<number[]> {
+export function logSeqs(db: CypherExecutor, after = 0): Promise<number[]> {
   return db.read('MATCH (c:Change) WHERE c.seq > $after RETURN c.seq AS seq ORDER BY seq', { after }, (records) => records.map((r) => toNumber(r.get('seq'))));
 }
 
 /** The end of the change log (0 when empty), read independently of the API. */
-export function logEnd(db: Executor): Promise<number> {
+export function logEnd(db: CypherExecutor): Promise<number> {
   return db.read("OPTIONAL MATCH (c:Change) RETURN coalesce(max(c.seq), 0) AS seq", {}, (records) => toNumber(records[0]?.get('seq') ?? 0));
 }
 

@@ -1,13 +1,18 @@
 /**
  * Integration-test access to the run's Neo4j (see global-setup.ts): a driver and executor per
- * test file, and a helper that empties the database so each file starts from, and leaves, nothing.
+ * test file, a helper that empties the database so each file starts from, and leaves, nothing,
+ * and the project seed shared by the files that read it while none changes it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { createLogger } from '../../src/log';
-import { createDriver, Executor, type Driver } from '../../src/neo4j/driver';
+import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
+import { loadSeed } from '../../src/seed/load';
 
 export interface TestNeo4j {
   driver: Driver;
-  db: Executor;
+  db: CypherExecutor;
   close: () => Promise<void>;
 }
 
@@ -17,16 +22,16 @@ export function connectTestNeo4j(): TestNeo4j {
   const uri = process.env.NEO4J_URI;
   if (uri === undefined || uri === '') throw new Error('NEO4J_URI is not set: the integration global setup did not run');
   const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, logger: createLogger('warn') });
-  return { driver, db: new Executor(driver, TEST_DATABASE), close: () => driver.close() };
+  return { driver, db: new CypherExecutor(driver, TEST_DATABASE), close: () => driver.close() };
 }
 
 /** Deletes every node and relationship (the test database is disposable). */
-export async function clearDatabase(db: Executor): Promise<void> {
+export async function clearDatabase(db: CypherExecutor): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n', {}, () => undefined);
 }
 
 /** Every node and relationship with labels/type and properties, in a stable order: equal snapshots mean an unchanged graph. */
-export async function graphSnapshot(db: Executor): Promise<string[]> {
+export async function graphSnapshot(db: CypherExecutor): Promise<string[]> {
   const rows = await db.read(
     `CALL () { MATCH (n) RETURN 'node' AS kind, labels(n) AS tags, properties(n) AS props, null AS ends
        UNION ALL
@@ -44,4 +49,36 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
   }
   return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber: () => number }).toNumber() : value;
+}
+
+/**
+ * Loading the seed takes seconds (the loader's transaction, and fresh query plans after it);
+ * comparing the whole graph with what a load left takes a fraction of one. So the graph right
+ * after this run's last load is kept in a file (in the folder the global setup made), and a file
+ * that finds exactly that graph reuses it instead of loading again.
+ */
+const SEEDED_GRAPH = process.env.ACTOR_GRAPH_TEST_STATE_DIR === undefined ? undefined : path.join(process.env.ACTOR_GRAPH_TEST_STATE_DIR, 'seeded-graph.json');
+
+async function stillAsLoaded(db: CypherExecutor): Promise<boolean> {
+  if (SEEDED_GRAPH === undefined || !fs.existsSync(SEEDED_GRAPH)) return false;
+  return isDeepStrictEqual(await graphSnapshot(db), JSON.parse(fs.readFileSync(SEEDED_GRAPH, 'utf8')));
+}
+
+/** The project seed, exactly as loading it into an empty database leaves it: the last load's graph when nothing has changed it since, else emptied and loaded again. */
+export async function ensureSeeded(db: CypherExecutor): Promise<void> {
+  if (await stillAsLoaded(db)) return;
+  if (SEEDED_GRAPH !== undefined) fs.rmSync(SEEDED_GRAPH, { force: true });
+  await clearDatabase(db);
+  await loadSeed(db);
+  if (SEEDED_GRAPH !== undefined) {
+    fs.writeFileSync(`${SEEDED_GRAPH}.new`, JSON.stringify(await graphSnapshot(db)));
+    fs.renameSync(`${SEEDED_GRAPH}.new`, SEEDED_GRAPH);
+  }
+}
+
+/** At the end of a file that used `ensureSeeded`: a graph still exactly as loaded stays for the next file; one the file changed is emptied. */
+export async function releaseSeeded(db: CypherExecutor): Promise<void> {
+  if (await stillAsLoaded(db)) return;
+  if (SEEDED_GRAPH !== undefined) fs.rmSync(SEEDED_GRAPH, { force: true });
+  await clearDatabase(db);
 }

@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { PROJECT_ROOT } from '../../src/config';
-import { loadTypeDefs } from '../../src/graphql/schema';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
 import { ENTITY_KINDS, MODALITIES, RELATION_TYPES, relationTypePattern, STANCES } from '../../src/model/vocabulary';
 import { itWhen } from '../support/prerequisites';
 

@@ -2,10 +2,14 @@
  * Error masking, through the real Apollo Server (schema, resolvers, plugins, graphql-jit) with a
  * request context whose data access fails the way a bug would: an unexpected error reaches the
  * client only as INTERNAL_SERVER_ERROR with a fixed message, and is logged in full; errors that
- * carry a code (ours, graphql-js's, Apollo's) pass through unchanged.
+ * carry a code (ours, graphql-js's, Apollo's) pass through unchanged. The same for `maskError`,
+ * which subscriptions use on errors graphql-js produced while executing.
  */
 import type { ApolloServer } from '@apollo/server';
+import { buildSchema, execute, GraphQLError, parse } from 'graphql';
 import { DEFAULT_LIMITS } from '../../src/config';
+import { BadUserInputError } from '../../src/errors';
+import { maskError } from '../../src/graphql/format-error';
 import type { Context } from '../../src/graphql/context';
 import { createApolloServer } from '../../src/graphql/server';
 import { createLogger } from '../../src/log';
@@ -69,5 +73,42 @@ describe.each([false, true])('formatError (production: %s)', (production) => {
     const persisted = await run({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(persisted.errors).toMatchObject([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }]);
     expect(logged).toEqual([]);
+  });
+});
+
+describe('maskError', () => {
+  const schema = buildSchema('type Query { bug: String, refused: String, coded: String }');
+  const rootValue = {
+    bug: () => {
+      throw new Error(DETAIL);
+    },
+    refused: () => {
+      throw new BadUserInputError('refused: the argument is out of range');
+    },
+    coded: () => {
+      throw new GraphQLError('someone else\'s coded error', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    },
+  };
+  /** The error graphql-js produces for `field`, masked, and what was logged meanwhile. */
+  const masked = async (field: string): Promise<{ error: GraphQLError; logged: LogLine[] }> => {
+    const result = await execute({ schema, document: parse(`{ ${field} }`), rootValue });
+    const error = result.errors?.[0];
+    if (error === undefined) throw new Error(`${field} did not fail`);
+    const logged: LogLine[] = [];
+    return { error: maskError(error, createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) })), logged };
+  };
+
+  it('masks an unexpected error as INTERNAL_SERVER_ERROR and logs it in full', async () => {
+    const { error, logged } = await masked('bug');
+    expect(error.toJSON()).toEqual({ message: 'Internal server error', path: ['bug'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged.map((l) => [l.msg, l.err?.message])).toEqual([['unexpected error while resolving', DETAIL]]);
+  });
+
+  it('passes coded errors, ours and others, unchanged and unlogged', async () => {
+    const ours = await masked('refused');
+    expect(ours.error.toJSON()).toMatchObject({ message: 'refused: the argument is out of range', extensions: { code: 'BAD_USER_INPUT' } });
+    const theirs = await masked('coded');
+    expect(theirs.error.toJSON()).toMatchObject({ message: "someone else's coded error", extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect([...ours.logged, ...theirs.logged]).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { loadTypeDefs } from '../../src/graphql/schema';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
 import { pageCostEstimator } from '../../src/graphql/protection';
 
 const schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });

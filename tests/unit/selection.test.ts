@@ -5,7 +5,7 @@
  * reading more, never less.
  */
 import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
-import { loadTypeDefs } from '../../src/graphql/schema';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
 import { selects } from '../../src/graphql/selection';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));

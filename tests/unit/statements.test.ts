@@ -14,7 +14,7 @@ import {
   updateDocumentRelationshipIds,
 } from '../../src/queries/writes';
 import type { RelationType } from '../../src/model';
-import { SCHEMA_STATEMENTS, schemaObjectName } from '../../src/queries/schema';
+import { CONSTRAINT_STATEMENTS, schemaObjectName } from '../../src/queries/constraints';
 
 const hostile = "x'}) DETACH DELETE n //";
 const row = {
@@ -75,8 +75,8 @@ describe('curation statements', () => {
 
 describe('schema statements', () => {
   it('each name what they create, once, so start-up can skip what exists', () => {
-    const names = SCHEMA_STATEMENTS.map(schemaObjectName);
-    expect(new Set(names).size).toBe(SCHEMA_STATEMENTS.length);
+    const names = CONSTRAINT_STATEMENTS.map(schemaObjectName);
+    expect(new Set(names).size).toBe(CONSTRAINT_STATEMENTS.length);
     expect(names).toContain('rel_retracted_key');
     expect(() => schemaObjectName('MATCH (n) RETURN n')).toThrow('not a named schema statement');
   });

@@ -2,7 +2,7 @@
  * Constraints and indexes the queries rely on. Idempotent (`IF NOT EXISTS`), applied at start-up
  * and before seeding. Uniqueness constraints double as the lookup indexes for ids and name keys.
  */
-import type { Executor, Neo4jRecord } from '../neo4j/driver';
+import type { CypherExecutor, Neo4jRecord } from '../neo4j/driver';
 import { SEARCH_INDEX } from './search';
 import { STORED_RELATIONSHIP_TYPES } from '../model/vocabulary';
 import { CHANGE_LOG } from './changes';
@@ -14,7 +14,7 @@ import { CHANGE_LOG } from './changes';
  */
 export const RELATIONSHIP_COUNT = 'RelationshipCount';
 
-export const SCHEMA_STATEMENTS: readonly string[] = [
+export const CONSTRAINT_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
   'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
   // One Name node per normalised name or alias: `entity(name:)` is an index seek, and an alias
@@ -51,7 +51,7 @@ export function schemaObjectName(statement: string): string {
   return name;
 }
 
-export async function applySchema(db: Executor): Promise<void> {
+export async function applyConstraints(db: CypherExecutor): Promise<void> {
   // Building indexes on existing data can take longer than a request's timeout.
   const patient = db.withTimeout(undefined);
   // Only what is missing: each schema statement is a transaction of its own (they cannot share one
@@ -59,7 +59,7 @@ export async function applySchema(db: Executor): Promise<void> {
   const names = (records: Neo4jRecord[]): string[] => records.map((r) => r.get('name') as string);
   // (SHOW commands cannot be combined with UNION.)
   const existing = new Set([...(await patient.read('SHOW CONSTRAINTS YIELD name', {}, names)), ...(await patient.read('SHOW INDEXES YIELD name', {}, names))]);
-  const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaObjectName(statement)));
+  const missing = CONSTRAINT_STATEMENTS.filter((statement) => !existing.has(schemaObjectName(statement)));
   for (const statement of missing) {
     await patient.write(statement, {}, () => undefined);
   }
@@ -69,6 +69,6 @@ export async function applySchema(db: Executor): Promise<void> {
 }
 
 /** Whether this database was written by a version before the change log (its seed is then reloaded once, in the current shape). */
-export function lacksChangeLog(db: Executor): Promise<boolean> {
+export function lacksChangeLog(db: CypherExecutor): Promise<boolean> {
   return db.read(`RETURN NOT EXISTS { MATCH (:${CHANGE_LOG}) } AS missing`, {}, (records) => records[0]?.get('missing') === true);
 }

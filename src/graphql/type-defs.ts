@@ -1,5 +1,6 @@
 /**
- * The served schema: the SDL files in schema/ (split by domain) with the resolvers.
+ * The served schema's type definitions: the SDL files in schema/ (split by domain), read in order
+ * (node.graphql first); server.ts joins them with the resolvers.
  */
 import fs from 'node:fs';
 import path from 'node:path';

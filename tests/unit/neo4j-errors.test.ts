@@ -1,0 +1,103 @@
+/**
+ * The Neo4j layer throws plain errors; the GraphQL layer alone gives them codes (codedError),
+ * and clients see exactly what the error model promises: over HTTP through the real Apollo Server
+ * (formatError) and for subscriptions (maskError), the same code and message, nothing logged as
+ * unexpected, HTTP 200 as for other resolver errors.
+ */
+import type { ApolloServer } from '@apollo/server';
+import { buildSchema, execute, GraphQLError, parse } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { DEFAULT_LIMITS } from '../../src/config';
+import { ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../../src/errors';
+import type { Context } from '../../src/graphql/context';
+import { codedError, maskError } from '../../src/graphql/format-error';
+import { createApolloServer } from '../../src/graphql/server';
+import { createLogger } from '../../src/log';
+import { translateDriverError } from '../../src/neo4j/driver';
+import { Neo4jTimeout, Neo4jUnavailable, WriteOutcomeUnknown } from '../../src/neo4j/errors';
+
+interface LogLine {
+  msg: string;
+}
+
+/** A driver error as neo4j-driver 6 makes them (the GQL status does not matter here). */
+const driverError = (message: string, code: string): Error => new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
+
+/** Each error of the Neo4j layer and the code the README's error table gives that situation. */
+const CASES = [
+  { error: new Neo4jUnavailable(), code: 'SERVICE_UNAVAILABLE', coded: ServiceUnavailableError },
+  { error: new Neo4jTimeout('The graph database did not answer within 7000 ms; the query was abandoned.'), code: 'TIMEOUT', coded: TimeoutError },
+  { error: new WriteOutcomeUnknown(), code: 'WRITE_OUTCOME_UNKNOWN', coded: WriteOutcomeUnknownError },
+] as const;
+
+describe('the Neo4j layer', () => {
+  it('throws plain errors, not GraphQL errors', () => {
+    for (const { error } of CASES) expect(error).not.toBeInstanceOf(GraphQLError);
+    const unavailable = translateDriverError(driverError('connection refused', 'ServiceUnavailable'));
+    expect(unavailable).toBeInstanceOf(Neo4jUnavailable);
+    expect(unavailable).not.toBeInstanceOf(GraphQLError);
+    expect(translateDriverError(driverError('stopped', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBeInstanceOf(Neo4jTimeout);
+  });
+
+  it('leaves errors it does not recognise as they are', () => {
+    const syntax = driverError('Invalid input', 'Neo.ClientError.Statement.SyntaxError');
+    expect(translateDriverError(syntax)).toBe(syntax);
+  });
+});
+
+describe('codedError', () => {
+  it.each(CASES)('gives $code, keeping the message', ({ error, code, coded }) => {
+    const mapped = codedError(error);
+    expect(mapped).toBeInstanceOf(coded);
+    expect(mapped).toMatchObject({ message: error.message, extensions: { code } });
+  });
+
+  it('returns anything else unchanged', () => {
+    const other = new Error('something else');
+    expect(codedError(other)).toBe(other);
+    expect(codedError(undefined)).toBeUndefined();
+  });
+});
+
+describe.each([false, true])('over HTTP (production: %s)', (production) => {
+  const logged: LogLine[] = [];
+  let server: ApolloServer<Context>;
+
+  beforeAll(async () => {
+    const logger = createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) });
+    server = createApolloServer({ logger, production, introspection: true, limits: DEFAULT_LIMITS });
+    await server.start();
+  });
+  afterAll(() => server.stop());
+
+  it.each(CASES)('answers $code with the message of the Neo4j layer', async ({ error, code }) => {
+    logged.splice(0);
+    const fail = (): Promise<never> => Promise.reject(error);
+    const loaders = new Proxy({}, { get: () => ({ load: fail, loadMany: fail }) });
+    const contextValue = { db: { queryCount: 0, read: fail, readTransaction: fail }, loaders, limits: DEFAULT_LIMITS, auth: {} } as unknown as Context;
+    const response = await server.executeOperation({ query: '{ entity(id: "entity:nato") { id name } }' }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const [answered, ...more] = response.body.singleResult.errors ?? [];
+    expect(more).toEqual([]);
+    const expected = { message: error.message, path: ['entity'], locations: [{ line: 1, column: 3 }], extensions: { code } };
+    // Outside production Apollo adds the stack trace; in production the error is exactly this.
+    if (production) expect(answered).toEqual(expected);
+    else expect(answered).toMatchObject(expected);
+    expect(response.http.status).toBeUndefined();
+    expect(logged).toEqual([]);
+  });
+});
+
+describe('for subscriptions (maskError)', () => {
+  it.each(CASES)('gives $code at the field that failed, unlogged', async ({ error, code, coded }) => {
+    const schema = buildSchema('type Query { read: String }');
+    const result = await execute({ schema, document: parse('{ read }'), rootValue: { read: () => Promise.reject(error) } });
+    const logged: LogLine[] = [];
+    const failed = result.errors?.[0];
+    if (failed === undefined) throw new Error('read did not fail');
+    const masked = maskError(failed, createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) }));
+    expect(masked.toJSON()).toEqual({ message: error.message, path: ['read'], locations: [{ line: 1, column: 3 }], extensions: { code } });
+    expect(masked.originalError).toBeInstanceOf(coded);
+    expect(logged).toEqual([]);
+  });
+});
