@@ -30,8 +30,16 @@ const ws = createClient({
 const isSubscription = (operation: ApolloLink.Operation): boolean =>
   operation.query.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.SUBSCRIPTION);
 
+// The session's token, when there is one, goes with every HTTP request: mutations need it, and a
+// server run with AUTH_REQUIRED_FOR_READS needs it for queries too.
+const withSessionToken = new ApolloLink((operation, forward) => {
+  const token = getToken();
+  if (token !== '') operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization: `Bearer ${token}` } }));
+  return forward(operation);
+});
+
 const client = new ApolloClient({
-  link: ApolloLink.split(isSubscription, new GraphQLWsLink(ws), new HttpLink({ uri: url.pathname })),
+  link: ApolloLink.split(isSubscription, new GraphQLWsLink(ws), ApolloLink.from([withSessionToken, new HttpLink({ uri: url.pathname })])),
   cache: new InMemoryCache({ possibleTypes: { Node: ['Entity', 'Document', 'Relationship'] } }),
 });
 
