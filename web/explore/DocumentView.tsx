@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { ExplorerAssertRelationshipDocument, ExplorerDocumentDocument, type Modality, type RelationType, type Stance } from '../../src/generated/web/graphql';
 import { MODALITY_STYLE, STANCE_STYLE, words } from './legend';
-import { useToken, withToken } from './session';
+import { useToken } from './session';
 import { occurrenceAt, segments } from './text';
 import { describe } from './useGraph';
 import { MODALITIES, RELATION_TYPES, STANCES, type Selection } from './view';
@@ -119,7 +119,6 @@ function AssertForm({ documentId, passage, actors }: { documentId: string; passa
               evidence: [{ documentId, quote: passage.quote, occurrence: passage.occurrence }],
             },
           },
-          context: withToken(token),
         }).catch(() => undefined);
       }}
     >

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ExplorerRelationshipDocument, ExplorerRetractRelationshipDocument } from '../../src/generated/web/graphql';
 import { MODALITY_STYLE, STANCE_STYLE, words } from './legend';
-import { useToken, withToken } from './session';
+import { useToken } from './session';
 import { paragraphAround } from './text';
 import { describe } from './useGraph';
 import type { Selection } from './view';
@@ -75,7 +75,7 @@ function RetractForm({ id }: { id: string }) {
       className="curation"
       onSubmit={(event) => {
         event.preventDefault();
-        retract({ variables: { id, reason }, context: withToken(token) }).catch(() => undefined);
+        retract({ variables: { id, reason } }).catch(() => undefined);
       }}
     >
       <h3>Retract</h3>

@@ -1,6 +1,7 @@
 /**
  * The curation token: pasted once, kept in sessionStorage (gone when the browser session ends),
- * sent as `Authorization: Bearer …` with mutations. It is never put in the URL or logged.
+ * sent as `Authorization: Bearer …` by main.tsx's link with every HTTP request. It is never put in
+ * the URL or logged.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -30,9 +31,4 @@ export function useToken(): string {
     },
     getToken,
   );
-}
-
-/** The Apollo operation context that sends the token. */
-export function withToken(token: string): { headers: Record<string, string> } {
-  return { headers: { authorization: `Bearer ${token}` } };
 }
