@@ -1,21 +1,28 @@
 /**
- * What clients see of errors, over HTTP (Apollo's `formatError`) and WebSocket alike. The Neo4j
- * layer throws plain errors (src/neo4j/errors.ts); `codedError` gives them their codes, here and
- * nowhere else. Errors carrying one of our codes, or a code graphql-js or Apollo gave a request
- * error, pass through; anything else (a bug, an unrecognised driver error) is logged in full and
- * reaches the client only as a masked INTERNAL_SERVER_ERROR.
+ * What clients see of errors, over HTTP (Apollo's `formatError`) and WebSocket alike. The layers
+ * below GraphQL throw plain errors (src/neo4j/errors.ts, src/model/errors.ts, the change feed's);
+ * `codedError` gives them their codes, here and nowhere else. Errors carrying one of our codes, or
+ * a code graphql-js or Apollo gave a request error, pass through; anything else (a bug, an
+ * unrecognised driver error) is logged in full and reaches the client only as a masked
+ * INTERNAL_SERVER_ERROR.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, locatedError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, isCodedError, ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../errors';
+import { BadUserInputError, ErrorCode, isCodedError, ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../errors';
+import { LiveUpdatesStopped } from '../live/feed';
 import type { Logger } from '../log';
+import { InvalidInput } from '../model/errors';
 import { Neo4jTimeout, Neo4jUnavailable, WriteOutcomeUnknown } from '../neo4j/errors';
 
 const MASKED_MESSAGE = 'Internal server error';
 
-/** The coded error a client sees for an error of the Neo4j layer (same message); anything else unchanged. */
+/**
+ * The coded error a client sees for a plain error of the layers below GraphQL (same message): the
+ * Neo4j layer's, refused input, the change feed's; anything else unchanged.
+ */
 export function codedError(e: unknown): unknown {
-  if (e instanceof Neo4jUnavailable) return new ServiceUnavailableError(e.message);
+  if (e instanceof InvalidInput) return new BadUserInputError(e.message, e.argumentName);
+  if (e instanceof Neo4jUnavailable || e instanceof LiveUpdatesStopped) return new ServiceUnavailableError(e.message);
   if (e instanceof Neo4jTimeout) return new TimeoutError(e.message);
   if (e instanceof WriteOutcomeUnknown) return new WriteOutcomeUnknownError(e.message);
   return e;

@@ -14,12 +14,20 @@
  * `lastSeq` and `onChange` are also the process's view of the graph's version.
  */
 import { lastChangeSeq, changesAfter } from '../queries/changes';
-import { BadUserInputError, ServiceUnavailableError } from '../errors';
 import type { CypherExecutor } from '../neo4j/driver';
 import type { Logger } from '../log';
 import type { ChangeModel } from '../model';
+import { InvalidInput } from '../model/errors';
 import { ChangeStream } from './stream';
 import { sleep, withDeadline } from './timing';
+
+/** The feed has stopped, as the process shuts down: no stream starts any more. */
+export class LiveUpdatesStopped extends Error {
+  override name = 'LiveUpdatesStopped';
+  constructor() {
+    super('live updates are shutting down');
+  }
+}
 
 /**
  * One change as the feed hands it out. `batch` is shared by the changes of one read (one poll, or
@@ -160,7 +168,7 @@ export class ChangeFeed implements ChangeSource {
 
   async stream(after: number | undefined): Promise<ChangeStream> {
     if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) {
-      throw new BadUserInputError('after: not a cursor this API issued; pass the cursor of a change you received', 'after');
+      throw new InvalidInput('after: not a cursor this API issued; pass the cursor of a change you received', 'after');
     }
     await this.whenReady();
     const known = this.last ?? 0;
@@ -177,7 +185,7 @@ export class ChangeFeed implements ChangeSource {
     } else if (after > known) {
       const end = await this.readEnd();
       if (after > end) {
-        throw new BadUserInputError(`after: no such change; the change log ends at ${end}, and this cursor points past it (a cursor of another database?)`, 'after');
+        throw new InvalidInput(`after: no such change; the change log ends at ${end}, and this cursor points past it (a cursor of another database?)`, 'after');
       }
     }
     return new ChangeStream(this, start);
@@ -205,7 +213,7 @@ export class ChangeFeed implements ChangeSource {
   private async whenReady(): Promise<void> {
     if (this.last !== undefined) return;
     await this.ready;
-    if (this.last === undefined) throw new ServiceUnavailableError('live updates are shutting down');
+    if (this.last === undefined) throw new LiveUpdatesStopped();
   }
 
   private async run(): Promise<void> {

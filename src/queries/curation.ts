@@ -8,7 +8,7 @@
 import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
 import { toNumber } from '../neo4j/driver';
 import { run, statement } from '../neo4j/statement';
-import { BadUserInputError } from '../errors';
+import { InvalidInput } from '../model/errors';
 import type { DocumentModel, EntityKind, EntityModel, Modality, RelationshipModel, RelationType, Stance } from '../model';
 import { contentHash, curatedDocumentId, curatedRelationshipId, globalId, nameKey, nodeTypeOf, relationshipEnds, relationshipKey, slugify } from '../model/ids';
 import { cleanAliases, iso3Problem, MAX_NAME_LENGTH, nameRows, wikidataProblem } from '../model/entity';
@@ -40,7 +40,7 @@ export const MAX_TITLE_LENGTH = 500;
 export const MAX_REASON_LENGTH = 2_000;
 
 function refuse(problems: string[], argumentName?: string): never {
-  throw new BadUserInputError(problems.join('; '), argumentName);
+  throw new InvalidInput(problems.join('; '), argumentName);
 }
 
 /**

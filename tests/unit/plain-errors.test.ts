@@ -1,6 +1,7 @@
 /**
- * The Neo4j layer throws plain errors; the GraphQL layer alone gives them codes (codedError),
- * and clients see exactly what the error model promises: over HTTP through the real Apollo Server
+ * The layers below GraphQL (the Neo4j layer, the curation writes, the change feed) throw plain
+ * errors; the GraphQL layer alone gives them codes (codedError), and clients see exactly what the
+ * error model promises: over HTTP through the real Apollo Server
  * (formatError) and for subscriptions (maskError), the same code and message, nothing logged as
  * unexpected, HTTP 200 as for other resolver errors.
  */
@@ -8,11 +9,13 @@ import type { ApolloServer } from '@apollo/server';
 import { buildSchema, execute, GraphQLError, parse } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { DEFAULT_LIMITS } from '../../src/config';
-import { ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../../src/errors';
+import { BadUserInputError, ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../../src/errors';
 import type { Context } from '../../src/graphql/context';
 import { codedError, maskError } from '../../src/graphql/format-error';
 import { createApolloServer } from '../../src/graphql/server';
+import { LiveUpdatesStopped } from '../../src/live/feed';
 import { createLogger } from '../../src/log';
+import { InvalidInput } from '../../src/model/errors';
 import { translateDriverError } from '../../src/neo4j/driver';
 import { Neo4jTimeout, Neo4jUnavailable, WriteOutcomeUnknown } from '../../src/neo4j/errors';
 
@@ -23,15 +26,21 @@ interface LogLine {
 /** A driver error as neo4j-driver 6 makes them (the GQL status does not matter here). */
 const driverError = (message: string, code: string): Error => new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
 
-/** Each error of the Neo4j layer and the code the README's error table gives that situation. */
+/**
+ * Each plain error and the code the README's error table gives that situation (`extra`: what else
+ * the client's `extensions` carry).
+ */
 const CASES = [
-  { error: new Neo4jUnavailable(), code: 'SERVICE_UNAVAILABLE', coded: ServiceUnavailableError },
-  { error: new Neo4jTimeout('The graph database did not answer within 7000 ms; the query was abandoned.'), code: 'TIMEOUT', coded: TimeoutError },
-  { error: new WriteOutcomeUnknown(), code: 'WRITE_OUTCOME_UNKNOWN', coded: WriteOutcomeUnknownError },
+  { error: new Neo4jUnavailable(), code: 'SERVICE_UNAVAILABLE', coded: ServiceUnavailableError, extra: {} },
+  { error: new Neo4jTimeout('The graph database did not answer within 7000 ms; the query was abandoned.'), code: 'TIMEOUT', coded: TimeoutError, extra: {} },
+  { error: new WriteOutcomeUnknown(), code: 'WRITE_OUTCOME_UNKNOWN', coded: WriteOutcomeUnknownError, extra: {} },
+  { error: new InvalidInput('quote: "NATO opened" is not in document:x', 'input'), code: 'BAD_USER_INPUT', coded: BadUserInputError, extra: { argumentName: 'input' } },
+  { error: new InvalidInput('name: another entity has it'), code: 'BAD_USER_INPUT', coded: BadUserInputError, extra: {} },
+  { error: new LiveUpdatesStopped(), code: 'SERVICE_UNAVAILABLE', coded: ServiceUnavailableError, extra: {} },
 ] as const;
 
-describe('the Neo4j layer', () => {
-  it('throws plain errors, not GraphQL errors', () => {
+describe('the layers below GraphQL', () => {
+  it('throw plain errors, not GraphQL errors', () => {
     for (const { error } of CASES) expect(error).not.toBeInstanceOf(GraphQLError);
     const unavailable = translateDriverError(driverError('connection refused', 'ServiceUnavailable'));
     expect(unavailable).toBeInstanceOf(Neo4jUnavailable);
@@ -46,10 +55,11 @@ describe('the Neo4j layer', () => {
 });
 
 describe('codedError', () => {
-  it.each(CASES)('gives $code, keeping the message', ({ error, code, coded }) => {
+  it.each(CASES)('gives $error.name $code, keeping the message', ({ error, code, coded, extra }) => {
     const mapped = codedError(error);
     expect(mapped).toBeInstanceOf(coded);
-    expect(mapped).toMatchObject({ message: error.message, extensions: { code } });
+    expect(mapped).toMatchObject({ message: error.message });
+    expect((mapped as GraphQLError).extensions).toEqual({ code, ...extra });
   });
 
   it('returns anything else unchanged', () => {
@@ -70,7 +80,7 @@ describe.each([false, true])('over HTTP (production: %s)', (production) => {
   });
   afterAll(() => server.stop());
 
-  it.each(CASES)('answers $code with the message of the Neo4j layer', async ({ error, code }) => {
+  it.each(CASES)('answers $error.name with $code and its message', async ({ error, code, extra }) => {
     logged.splice(0);
     const fail = (): Promise<never> => Promise.reject(error);
     const loaders = new Proxy({}, { get: () => ({ load: fail, loadMany: fail }) });
@@ -79,7 +89,7 @@ describe.each([false, true])('over HTTP (production: %s)', (production) => {
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const [answered, ...more] = response.body.singleResult.errors ?? [];
     expect(more).toEqual([]);
-    const expected = { message: error.message, path: ['entity'], locations: [{ line: 1, column: 3 }], extensions: { code } };
+    const expected = { message: error.message, path: ['entity'], locations: [{ line: 1, column: 3 }], extensions: { code, ...extra } };
     // Outside production Apollo adds the stack trace; in production the error is exactly this.
     if (production) expect(answered).toEqual(expected);
     else expect(answered).toMatchObject(expected);
@@ -89,14 +99,14 @@ describe.each([false, true])('over HTTP (production: %s)', (production) => {
 });
 
 describe('for subscriptions (maskError)', () => {
-  it.each(CASES)('gives $code at the field that failed, unlogged', async ({ error, code, coded }) => {
+  it.each(CASES)('gives $error.name $code at the field that failed, unlogged', async ({ error, code, coded, extra }) => {
     const schema = buildSchema('type Query { read: String }');
     const result = await execute({ schema, document: parse('{ read }'), rootValue: { read: () => Promise.reject(error) } });
     const logged: LogLine[] = [];
     const failed = result.errors?.[0];
     if (failed === undefined) throw new Error('read did not fail');
     const masked = maskError(failed, createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) }));
-    expect(masked.toJSON()).toEqual({ message: error.message, path: ['read'], locations: [{ line: 1, column: 3 }], extensions: { code } });
+    expect(masked.toJSON()).toEqual({ message: error.message, path: ['read'], locations: [{ line: 1, column: 3 }], extensions: { code, ...extra } });
     expect(masked.originalError).toBeInstanceOf(coded);
     expect(logged).toEqual([]);
   });
