@@ -6,6 +6,8 @@
  * keeps its 1 s budget; a pile-up of clients stays bounded; and the API serves again once Neo4j
  * does, without a restart. Timings are asserted only as "before the deadline plus a generous
  * margin" and printed for the README.
+ *
+ * @standalone
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readiness } from '../../src/neo4j/connect';

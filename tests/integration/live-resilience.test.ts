@@ -4,6 +4,8 @@
  * once Neo4j is back they receive every change exactly once, in order: the sequence numbers they
  * received are compared with the log read directly. Changes are written right before each
  * failure, so some are still unread by the change feed when Neo4j goes.
+ *
+ * @standalone
  */
 import fs from 'node:fs';
 import net from 'node:net';

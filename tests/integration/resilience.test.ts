@@ -5,6 +5,8 @@
  * (not the driver's default 30-60 s, nor its 3-or-7 s of jittered retries), writes say whether
  * they may have been applied, nothing is left unhandled, and once Neo4j is back requests succeed
  * again without restarting the API. Timings are printed, and bounded only with generous slack.
+ *
+ * @standalone
  */
 import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';

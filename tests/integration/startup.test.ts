@@ -3,6 +3,8 @@
  * configuration it starts the embedded Neo4j, seeds it and serves GraphQL; SIGTERM stops
  * everything cleanly and the data is there on the next start. Bad configuration, a missing Java
  * and an unreachable Neo4j each end with a one-line cause, never a stack trace.
+ *
+ * @standalone
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';

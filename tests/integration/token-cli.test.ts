@@ -1,6 +1,8 @@
 /**
  * `npm run token`, as built: the token on the last line of stdout verifies (checked with jose
  * directly) with the secret the server would use, and the server's own authenticator accepts it.
+ *
+ * @standalone
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
