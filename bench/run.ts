@@ -14,6 +14,10 @@
  *            --neo4j bolt://127.0.0.1:7687  (a running, disposable Neo4j without auth instead of one per size: it is emptied)
  *   (--warmup 0 leaves one request per operation and server as the warm-up: for the smoke test,
  *   which checks that everything runs, not how fast)
+ *
+ * After the operations, the repeated-read mix: all six operations with a few fixed parameters each,
+ * in rotation (what a busy front end asks again and again), against actor-graph with its response
+ * cache, actor-graph without it, the floor and the peer, in one table.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import readline from 'node:readline';
@@ -32,7 +36,7 @@ import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Oper
 import { benchExplorer, explorerMarkdown } from './explorer';
 import { benchLive, liveMarkdown } from './live';
 
-type ServerName = 'actor-graph' | 'floor' | 'peer';
+type ServerName = 'actor-graph' | 'actor-graph-cached' | 'floor' | 'peer';
 
 interface Target {
   name: ServerName;
@@ -59,6 +63,20 @@ interface Row {
 interface PeerModule {
   PEER_OPERATIONS: Record<Operation, { query: string; variables: (p: BenchParams & { fromId: string; toId: string }) => Record<string, unknown> }>;
 }
+
+/** One row of the repeated-read mix. */
+interface MixRow {
+  size: number;
+  server: ServerName;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+/** Distinct parameter sets per operation in the repeated-read mix. */
+const MIX_PARAMETER_SETS = 8;
 
 const BUILD_DIR = path.join(PROJECT_ROOT, 'bench', '.build');
 
@@ -166,7 +184,46 @@ async function measure(target: Target, op: Operation, size: number, seed: number
   };
 }
 
-async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; load: Record<string, number> }> {
+/** The repeated-read mix: every operation with MIX_PARAMETER_SETS fixed parameter sets, in rotation. */
+function mixOf(size: number): { op: Operation; params: BenchParams }[] {
+  const sets = Array.from({ length: MIX_PARAMETER_SETS }, (_, i) => paramsFor(size, random(100 + i)));
+  return sets.flatMap((params) => operations.map((op) => ({ op, params })));
+}
+
+async function measureMix(target: Target, size: number, seconds: number): Promise<Omit<MixRow, 'size'>> {
+  const mix = mixOf(size);
+  let next = 0;
+  let errors = 0;
+  const result = await autocannon({
+    url: target.url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const { op, params } = mix[next % mix.length] ?? { op: operations[0] as Operation, params: paramsFor(size, random(100)) };
+          next += 1;
+          return { ...request, path: target.path(op), body: target.body(op, params) };
+        },
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) errors += 1;
+        },
+      },
+    ],
+  });
+  return {
+    server: target.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: errors + result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
+}
+
+async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; mix: MixRow[]; load: Record<string, number> }> {
   // Each size in a temporary embedded Neo4j of its own, unless --neo4j names one to use instead.
   const dataDir = externalNeo4j === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-bench-${size}-`)) : undefined;
   // The loader writes a seed in one transaction: a million relationships need several GB of heap.
@@ -191,19 +248,23 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
 
     const api = await serve('actor-graph', uri);
     stops.push(api.stop);
+    const cached = await serve('actor-graph-cached', uri);
+    stops.push(cached.stop);
     const floor = await serve('floor', uri);
     stops.push(floor.stop);
-    const targets: Target[] = [
-      {
-        name: 'actor-graph',
-        url: api.url,
-        path: () => '/graphql',
-        body: (op, p) => JSON.stringify({ query: ACTOR_GRAPH_QUERIES[op].query, variables: ACTOR_GRAPH_QUERIES[op].variables(p) }),
-        roundTrips: async (op, p) => {
-          const { json } = await post(api.url, JSON.stringify({ query: ACTOR_GRAPH_QUERIES[op].query, variables: ACTOR_GRAPH_QUERIES[op].variables(p) }));
-          return (json as { extensions?: { neo4j?: { roundTrips: number } } }).extensions?.neo4j?.roundTrips ?? null;
-        },
+    const actorGraph = (name: ServerName, url: string): Target => ({
+      name,
+      url,
+      path: () => '/graphql',
+      body: (op, p) => JSON.stringify({ query: ACTOR_GRAPH_QUERIES[op].query, variables: ACTOR_GRAPH_QUERIES[op].variables(p) }),
+      roundTrips: async (op, p) => {
+        const { json } = await post(url, JSON.stringify({ query: ACTOR_GRAPH_QUERIES[op].query, variables: ACTOR_GRAPH_QUERIES[op].variables(p) }));
+        return (json as { extensions?: { neo4j?: { roundTrips: number } } }).extensions?.neo4j?.roundTrips ?? null;
       },
+    });
+    const cachedTarget = actorGraph('actor-graph-cached', cached.url);
+    const targets: Target[] = [
+      actorGraph('actor-graph', api.url),
       {
         name: 'floor',
         url: floor.url,
@@ -257,7 +318,32 @@ async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows:
         process.stdout.write(`bench: ${size} ${op} ${t.name}: ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${measured.errors} errors\n`);
       }
     }
-    return { rows, load };
+
+    // The repeated-read mix, in two halves in forward and reverse order like the operations. The
+    // cached server is warmed with one pass over the mix, as any server is warmed above.
+    const mixTargets = [cachedTarget, ...targets];
+    for (const { op, params } of mixOf(size)) await post(new URL(cachedTarget.path(op), cachedTarget.url).href, cachedTarget.body(op, params)).catch(() => undefined);
+    const mixHalves = new Map<ServerName, Omit<MixRow, 'size'>[]>();
+    for (const order of [mixTargets, [...mixTargets].reverse()]) {
+      for (const t of order) mixHalves.set(t.name, [...(mixHalves.get(t.name) ?? []), await measureMix(t, size, duration / 2)]);
+    }
+    const mix: MixRow[] = [];
+    for (const t of mixTargets) {
+      const [a, b] = mixHalves.get(t.name) ?? [];
+      if (a === undefined || b === undefined) continue;
+      const row: MixRow = {
+        size,
+        server: t.name,
+        requestsPerSecond: (a.requestsPerSecond + b.requestsPerSecond) / 2,
+        p50: (a.p50 + b.p50) / 2,
+        p99: Math.max(a.p99, b.p99),
+        errors: a.errors + b.errors,
+        requests: a.requests + b.requests,
+      };
+      mix.push(row);
+      process.stdout.write(`bench: ${size} repeated-read mix ${t.name}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors\n`);
+    }
+    return { rows, mix, load };
   } finally {
     for (const stop of stops.reverse()) await stop();
     if (neo4j === undefined) await empty();
@@ -271,7 +357,7 @@ function ratio(a: number | undefined, b: number | undefined): string {
   return a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
 }
 
-function markdown(rows: Row[], loads: Record<number, Record<string, number>>): string {
+function markdown(rows: Row[], mix: MixRow[], loads: Record<number, Record<string, number>>): string {
   const lines = [
     `# actor-graph benchmark (${mode})`,
     '',
@@ -293,6 +379,26 @@ function markdown(rows: Row[], loads: Record<number, Record<string, number>>): s
         if (r === undefined) continue;
         lines.push(
           `| ${size} | ${op} | ${server} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.roundTrips ?? 'n/a'} | ${server === 'actor-graph' ? ratio(ag?.requestsPerSecond, of('floor')?.requestsPerSecond) : ''} | ${server === 'actor-graph' ? ratio(ag?.requestsPerSecond, of('peer')?.requestsPerSecond) : ''} |`,
+        );
+      }
+    }
+  }
+  if (mix.length > 0) {
+    lines.push(
+      '',
+      `Repeated-read mix: the ${operations.length} operations above with ${MIX_PARAMETER_SETS} fixed parameter sets each, in rotation. actor-graph-cached is actor-graph with its response cache (RESPONSE_CACHE_MAX_BYTES default); actor-graph, the floor and the peer cache nothing.`,
+      '',
+      '| size | server | req/s | p50 ms | p99 ms | errors | ×floor | ×peer | ×actor-graph uncached |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const size of [...new Set(mix.map((r) => r.size))]) {
+      const of = (server: ServerName): MixRow | undefined => mix.find((r) => r.size === size && r.server === server);
+      for (const server of ['actor-graph-cached', 'actor-graph', 'floor', 'peer'] as const) {
+        const r = of(server);
+        if (r === undefined) continue;
+        const ours = server === 'actor-graph-cached' || server === 'actor-graph';
+        lines.push(
+          `| ${size} | ${server} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ours ? ratio(r.requestsPerSecond, of('floor')?.requestsPerSecond) : ''} | ${ours ? ratio(r.requestsPerSecond, of('peer')?.requestsPerSecond) : ''} | ${server === 'actor-graph-cached' ? ratio(r.requestsPerSecond, of('actor-graph')?.requestsPerSecond) : ''} |`,
         );
       }
     }
@@ -359,19 +465,21 @@ async function main(): Promise<void> {
   const peer = await loadPeer();
   if (peer === null) process.stdout.write('bench: the peer (@neo4j/graphql) is not included (--no-peer or bench/peer missing)\n');
   const rows: Row[] = [];
+  const mix: MixRow[] = [];
   const loads: Record<number, Record<string, number>> = {};
   for (const size of sizes) {
     const result = await benchSize(size, peer);
     rows.push(...result.rows);
+    mix.push(...result.mix);
     loads[size] = result.load;
   }
   fs.mkdirSync(outDir, { recursive: true });
-  const table = markdown(rows, loads);
-  fs.writeFileSync(path.join(outDir, `${mode}.json`), `${JSON.stringify({ mode, connections, duration, warmup, sizes, loads, rows }, null, 2)}\n`);
+  const table = markdown(rows, mix, loads);
+  fs.writeFileSync(path.join(outDir, `${mode}.json`), `${JSON.stringify({ mode, connections, duration, warmup, sizes, loads, rows, mix }, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, `${mode}.md`), table);
   process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/${mode}.{json,md}\n`);
   // The peer's failures are its results (reported in the table); ours and the floor's are bugs.
-  if (rows.some((r) => r.errors > 0 && r.server !== 'peer')) process.exitCode = 1;
+  if ([...rows, ...mix].some((r) => r.errors > 0 && r.server !== 'peer')) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

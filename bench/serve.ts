@@ -1,12 +1,15 @@
 /**
  * One benchmark server in a process of its own (so it never shares an event loop with the load
  * generator or the other servers), run from the benchmark's compiled build like production runs
- * dist/ (see run.ts): `node bench/.build/bench/serve.js <actor-graph|floor|peer> <bolt uri>`.
+ * dist/ (see run.ts): `node bench/.build/bench/serve.js <actor-graph|actor-graph-cached|floor|peer> <bolt uri>`.
+ * `actor-graph` runs without the response cache (what every operation's row measures);
+ * `actor-graph-cached` with it, at its default size (the repeated-read mix).
  * Prints `READY <url>` once it listens; SIGTERM stops it.
  */
 import path from 'node:path';
 import { startApi } from '../src/app';
 import { DEFAULT_LIMITS, PROJECT_ROOT } from '../src/config';
+import { declaration } from '../src/config/variables';
 import { createLogger } from '../src/log';
 import { createDriver, CypherExecutor } from '../src/neo4j/driver';
 import { startFloor } from './floor';
@@ -17,7 +20,7 @@ interface PeerModule {
 
 async function main(): Promise<void> {
   const [kind, uri] = process.argv.slice(2);
-  if (uri === undefined) throw new Error('usage: serve.ts <actor-graph|floor|peer> <bolt uri>');
+  if (uri === undefined) throw new Error('usage: serve.ts <actor-graph|actor-graph-cached|floor|peer> <bolt uri>');
   const logger = createLogger('warn');
   let server: { url: string; stop: () => Promise<void> };
   if (kind === 'peer') {
@@ -33,7 +36,18 @@ async function main(): Promise<void> {
         ? await startFloor(db)
         : await startApi(
             // Not production: responses carry their round-trip counts, which the report shows.
-            { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: false, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 1_000 },
+            {
+              db,
+              isReady: () => Promise.resolve(true),
+              logger,
+              production: false,
+              introspection: false,
+              limits: DEFAULT_LIMITS,
+              maxBodyBytes: 100_000,
+              corsOrigins: '*',
+              shutdownGraceMs: 1_000,
+              responseCacheMaxBytes: kind === 'actor-graph-cached' ? declaration('RESPONSE_CACHE_MAX_BYTES', 'integer').default : 0,
+            },
             0,
             '127.0.0.1',
           );

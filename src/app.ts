@@ -19,6 +19,9 @@ import { createHttpServer } from './http/server';
 import { attachWebSocket, type WebSocketStats } from './http/websocket';
 import { ChangeFeed, changeLogIn } from './live/feed';
 import type { AllowedOrigins } from './http/cors';
+import { GraphVersion } from './cache/graph-version';
+import { ResponseCache, type ResponseCacheStats } from './cache/response-cache';
+import { loadPersistedDocuments } from './graphql/persisted-documents';
 import { createAuthenticator, createRequestAuth, refusingAuthenticator, type Authenticator } from './auth';
 
 export interface App {
@@ -43,6 +46,10 @@ export interface ApiOptions {
   authenticator?: Authenticator;
   /** Live updates (the change feed, WebSocket limits); DEFAULT_LIVE for anything left out. */
   live?: Partial<LiveConfig>;
+  /** RESPONSE_CACHE_MAX_BYTES; by default 0 here (no cache): `startApp` passes the configured value. */
+  responseCacheMaxBytes?: number;
+  /** TRUSTED_DOCUMENTS_ONLY: only persisted operations run. */
+  trustedDocumentsOnly?: boolean;
 }
 
 export interface Api {
@@ -51,6 +58,10 @@ export interface Api {
   changes: ChangeFeed;
   /** Counts of the WebSocket endpoint (connections, subscriptions, buffered bytes, slow consumers). */
   webSocketStats: () => WebSocketStats;
+  /** The graph version this process knows (the key of cached answers). */
+  version: GraphVersion;
+  /** Hits, misses and memory of the response cache. */
+  responseCacheStats: () => ResponseCacheStats;
   /** Stops accepting connections, closes WebSockets (1001), lets in-flight requests finish (bounded), then stops Apollo. */
   stop: () => Promise<void>;
 }
@@ -60,9 +71,19 @@ export async function startApi(options: ApiOptions, port: number, host: string):
   const authenticator = options.authenticator ?? refusingAuthenticator;
   const live = { ...DEFAULT_LIVE, ...options.live };
   const schema = createSchema();
-  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads }, schema);
-  await apollo.start();
+  const persisted = loadPersistedDocuments();
+  const trustedDocumentsOnly = options.trustedDocumentsOnly ?? false;
+  // The graph version: what the change feed has read, and what writers of this process committed.
+  const version = new GraphVersion();
   const changes = new ChangeFeed({ log: changeLogIn(options.db), logger: options.logger, pollIntervalMs: live.pollIntervalMs });
+  changes.onChange((_changes, lastSeq) => version.advance(lastSeq));
+  void changes.ready.then(() => {
+    if (changes.lastSeq !== undefined) version.start(changes.lastSeq);
+  });
+  const stopCommits = options.db.onChangeCommitted((seq) => version.advance(seq));
+  const responseCache = new ResponseCache({ version, maxBytes: options.responseCacheMaxBytes ?? 0, perRole: authenticator.requiredForReads, persisted });
+  const apollo = createApolloServer({ ...options, tokenRequired: authenticator.requiredForReads, trustedDocumentsOnly, plugins: [responseCache.plugin()] }, schema);
+  await apollo.start();
   changes.start();
   let closing = false;
   const http = createHttpServer({
@@ -72,6 +93,8 @@ export async function startApi(options: ApiOptions, port: number, host: string):
     isClosing: () => closing,
     maxBodyBytes: options.maxBodyBytes,
     corsOrigins: options.corsOrigins,
+    persisted,
+    trustedDocumentsOnly,
     logger: options.logger,
   });
   const webSocket = attachWebSocket({
@@ -82,6 +105,8 @@ export async function startApi(options: ApiOptions, port: number, host: string):
       production: options.production,
       logger: options.logger,
       changes,
+      persisted,
+      trustedDocumentsOnly,
       // Subscriptions only read; the token (when reads need one) was checked at connection_init.
       createContext: () => createContext(options.db, options.limits, createRequestAuth(authenticator, undefined)),
     }),
@@ -104,6 +129,8 @@ export async function startApi(options: ApiOptions, port: number, host: string):
   } catch (e: unknown) {
     await webSocket.close(0);
     await changes.stop();
+    stopCommits();
+    responseCache.close();
     await apollo.stop();
     throw e;
   }
@@ -122,9 +149,11 @@ export async function startApi(options: ApiOptions, port: number, host: string):
       await Promise.all([closed, webSocketsClosed]);
       clearTimeout(deadline);
       await changes.stop();
+      stopCommits();
+      responseCache.close();
       await apollo.stop();
     })());
-  return { url, changes, webSocketStats: webSocket.stats, stop };
+  return { url, changes, webSocketStats: webSocket.stats, version, responseCacheStats: () => responseCache.stats, stop };
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
@@ -155,6 +184,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         shutdownGraceMs: config.shutdownGraceMs,
         authenticator,
         live: config.live,
+        responseCacheMaxBytes: config.responseCacheMaxBytes,
+        trustedDocumentsOnly: config.trustedDocumentsOnly,
       },
       config.port,
       config.host,

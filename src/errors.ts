@@ -16,6 +16,8 @@ export enum ErrorCode {
   BadRequest = 'BAD_REQUEST',
   /** A WebSocket connection already has as many subscriptions as it may (MAX_SUBSCRIPTIONS_PER_CONNECTION). */
   TooManySubscriptions = 'TOO_MANY_SUBSCRIPTIONS',
+  /** A `documentId` that names no persisted document this server knows (persisted operations). */
+  PersistedQueryNotFound = 'PERSISTED_QUERY_NOT_FOUND',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

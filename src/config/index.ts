@@ -159,6 +159,10 @@ export interface Config {
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
   live: LiveConfig;
+  /** Memory for cached answers of queries; 0: no cache. */
+  responseCacheMaxBytes: number;
+  /** Only persisted operations run. */
+  trustedDocumentsOnly: boolean;
   neo4j: Neo4jConfig;
   embedded: EmbeddedNeo4jConfig;
   auth: AuthConfig;
@@ -295,6 +299,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxBufferedBytes: integer('MAX_WS_BUFFERED_BYTES'),
       keepAliveMs: integer('WS_KEEP_ALIVE_MS'),
     },
+    responseCacheMaxBytes: integer('RESPONSE_CACHE_MAX_BYTES'),
+    trustedDocumentsOnly: boolean('TRUSTED_DOCUMENTS_ONLY'),
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,

@@ -69,6 +69,21 @@ export const VARIABLES = [
   { name: 'MAX_SUBSCRIPTIONS_PER_CONNECTION', type: 'integer', min: 1, max: 1_000, default: 20, meaning: 'most subscriptions one WebSocket connection may run at once' },
   { name: 'MAX_WS_BUFFERED_BYTES', type: 'integer', min: 16_384, max: 1_073_741_824, default: 1_048_576, meaning: 'bytes a client may leave unread before it is disconnected (a client that stops reading costs bounded memory)' },
   { name: 'WS_KEEP_ALIVE_MS', type: 'integer', min: 100, max: 600_000, default: 12_000, meaning: 'ping interval on WebSocket connections; a connection that does not answer is dropped' },
+  {
+    name: 'RESPONSE_CACHE_MAX_BYTES',
+    type: 'integer',
+    min: 0,
+    max: 17_179_869_184,
+    default: 67_108_864,
+    meaning:
+      'memory for cached answers of queries (JSON bytes; least recently used leave first); `0` turns the cache off. Answers are keyed on the graph version, so a write retires them (see "Cached reads and persisted operations")',
+  },
+  {
+    name: 'TRUSTED_DOCUMENTS_ONLY',
+    type: 'boolean',
+    default: false,
+    meaning: '`true`: only persisted operations run (`documentId` of a document in operations/ or the explorer); query text gets `FORBIDDEN`. Recommended in production for an API that serves only its own front ends',
+  },
   { name: 'NEO4J_URI', type: 'url', default: undefined, defaultText: 'unset: embedded', meaning: 'an external Neo4j: `bolt://`, `neo4j://` (cluster routing), `+s`/`+ssc` variants' },
   { name: 'NEO4J_USER', type: 'string', default: 'neo4j', meaning: 'user for `NEO4J_URI`' },
   { name: 'NEO4J_PASSWORD', type: 'secret', default: undefined, defaultText: 'unset: no auth', meaning: 'password for `NEO4J_URI` (the embedded Neo4j runs without auth)' },

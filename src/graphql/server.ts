@@ -1,7 +1,7 @@
 /**
  * The Apollo Server: schema, error formatting (format-error.ts) and plugins.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -22,6 +22,10 @@ export interface ApolloOptions {
   limits: Limits;
   /** AUTH_REQUIRED_FOR_READS: every operation needs a valid token before it executes. */
   tokenRequired?: boolean;
+  /** TRUSTED_DOCUMENTS_ONLY: Apollo's automatic persisted queries (APQ) are off, since they register any text. */
+  trustedDocumentsOnly?: boolean;
+  /** Plugins that run after ours (the response cache). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** The executable schema (SDL files and resolvers), shared by HTTP and WebSocket operations. */
@@ -29,7 +33,7 @@ export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }
 
-export function createApolloServer({ logger, production, introspection, limits, tokenRequired = false }: ApolloOptions, schema: GraphQLSchema = createSchema()): ApolloServer<Context> {
+export function createApolloServer({ logger, production, introspection, limits, tokenRequired = false, trustedDocumentsOnly = false, plugins = [] }: ApolloOptions, schema: GraphQLSchema = createSchema()): ApolloServer<Context> {
   const guard = protection(limits, { production });
   return new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -41,6 +45,7 @@ export function createApolloServer({ logger, production, introspection, limits, 
     validationRules: guard.validationRules,
     allowBatchedHttpRequests: guard.allowBatchedHttpRequests,
     parseOptions: { maxTokens: limits.maxTokens },
+    ...(trustedDocumentsOnly ? { persistedQueries: false as const } : {}),
     plugins: [
       subscriptionsOverWebSocketPlugin(),
       ...guard.plugins,
@@ -49,6 +54,7 @@ export function createApolloServer({ logger, production, introspection, limits, 
       // We send no cache hints; the default cache-control plugin would still wrap every field
       // resolver to compute them, which costs measurably on large answers.
       ApolloServerPluginCacheControlDisabled(),
+      ...plugins,
     ],
     formatError: formatError(logger),
   });

@@ -33,6 +33,7 @@ import type { Logger } from '../log';
 import type { ChangeEvent, ChangeSource } from '../live/feed';
 import type { Context } from './context';
 import { maskError } from './format-error';
+import type { PersistedDocuments } from './persisted-documents';
 import { pageCostEstimator, protection } from './protection';
 
 export interface SubscriptionOptions {
@@ -43,11 +44,18 @@ export interface SubscriptionOptions {
   changes: ChangeSource;
   /** A fresh per-request context (loaders, executor). */
   createContext: () => Context;
+  /** Documents a subscription may name by `documentId` (persisted operations). */
+  persisted?: PersistedDocuments;
+  /** TRUSTED_DOCUMENTS_ONLY: a subscription must name a persisted document. */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** What a graphql-ws Subscribe message carries. */
 export interface SubscribePayload {
+  /** The text; empty when `documentId` names a persisted document instead. */
   query: string;
+  /** A persisted document (`sha256:<hex>`), as over HTTP; graphql-ws passes keys it does not know. */
+  documentId?: unknown;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
   extensions?: Record<string, unknown> | null;
@@ -84,12 +92,27 @@ export class SubscriptionOperations {
     this.rules = [...specifiedRules, ...(protection(options.limits, { production: options.production }).validationRules ?? [])];
   }
 
+  /** The document's text: sent, or the persisted document `documentId` names; else why not. */
+  private textOf(payload: SubscribePayload): string | GraphQLError {
+    if (typeof payload.documentId === 'string') {
+      const text = this.options.persisted?.text(payload.documentId);
+      if (text !== undefined) return text;
+      return new GraphQLError(`No persisted document ${JSON.stringify(payload.documentId)}`, { extensions: { code: ErrorCode.PersistedQueryNotFound } });
+    }
+    if (this.options.trustedDocumentsOnly === true) {
+      return new GraphQLError('This server runs only persisted operations (TRUSTED_DOCUMENTS_ONLY=true): send documentId, not query text', { extensions: { code: ErrorCode.Forbidden } });
+    }
+    return payload.query;
+  }
+
   /**
    * Checks a subscription and opens its stream of changes: the arguments to run it with, or the
    * errors to answer it with (each with `extensions.code`).
    */
   async prepare(payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> {
-    const checked = this.check(payload.query);
+    const text = this.textOf(payload);
+    if (typeof text !== 'string') return [text];
+    const checked = this.check(text);
     if (checked.errors !== undefined) return [...checked.errors];
     const { document } = checked;
     const operationName = payload.operationName ?? undefined;

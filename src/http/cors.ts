@@ -22,7 +22,7 @@ export const ALLOWED_METHODS: readonly string[] = ['GET', 'POST', 'OPTIONS'];
  * Request headers a page on another origin may send. The one list to extend when a feature needs
  * a header of its own (persisted operations, subscriptions).
  */
-export const ALLOWED_REQUEST_HEADERS: readonly string[] = ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'];
+export const ALLOWED_REQUEST_HEADERS: readonly string[] = ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'if-none-match'];
 
 /** Response headers beyond the CORS-safelisted ones that a page may read. */
 export const EXPOSED_RESPONSE_HEADERS: readonly string[] = ['etag'];

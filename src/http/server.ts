@@ -4,14 +4,17 @@
  * at /, the explorer at /explore, and their built files under /assets/ (see web.ts). The request body is read
  * up to a limit (larger gets 413) and parsed as JSON here. /graphql and the health endpoints carry
  * CORS headers, and CORS preflights to /graphql are answered here (see cors.ts); the pages are
- * same-origin only.
+ * same-origin only. Persisted operations (`documentId`) are resolved to their text here, before
+ * Apollo (see persisted.ts).
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context';
+import type { PersistedDocuments } from '../graphql/persisted-documents';
 import type { Logger } from '../log';
 import { ALLOWED_METHODS, corsResponseHeaders, isPreflight, preflightHeaders, type AllowedOrigins } from './cors';
 import { EXPLORER_PATH, serveExplorerPage } from './explorer';
+import { resolvePersisted } from './persisted';
 import { servePlaygroundPage } from './playground';
 import { ASSETS_PREFIX, serveAsset } from './web';
 
@@ -26,6 +29,10 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Origins whose pages may call /graphql from a browser (CORS_ORIGINS). */
   corsOrigins: AllowedOrigins;
+  /** The persisted documents a request may name by `documentId`. */
+  persisted: PersistedDocuments;
+  /** TRUSTED_DOCUMENTS_ONLY: requests that do not name a persisted document are refused. */
+  trustedDocumentsOnly: boolean;
   logger: Logger;
 }
 
@@ -118,18 +125,29 @@ async function graphql(req: IncomingMessage, res: ServerResponse, search: string
     if (e instanceof HttpError) return sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: e.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
     throw e;
   }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const persisted = resolvePersisted(method, body, search, options.persisted, options.trustedDocumentsOnly);
+  if (!persisted.ok) return sendJson(res, persisted.status, { errors: [{ message: persisted.message, extensions: { code: persisted.code } }] });
 
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  // A GET of a persisted document can only read (see persisted.ts): no preflight header needed.
+  if (persisted.persistedGet) headers.set('apollo-require-preflight', 'true');
   const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
+    httpGraphQLRequest: { method, headers, search: persisted.search, body: persisted.body },
     context: () => Promise.resolve(options.createContext(req.headers.authorization)),
   });
 
   for (const [name, value] of result.headers) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
+  if (res.statusCode === 304) {
+    // Not Modified has no body (the ETag of a persisted read matched).
+    res.removeHeader('content-type');
+    res.end();
+    return;
+  }
   if (result.body.kind === 'complete') {
     res.end(result.body.string);
     return;

@@ -114,6 +114,8 @@ class SharedState {
   /** Units answered at their deadline whose driver work has not ended yet. */
   abandoned = 0;
   warnedInternals = false;
+  /** Told of each change-log sequence number committed through these executors (the graph version listens). */
+  readonly commitListeners = new Set<(seq: number) => void>();
 }
 
 export interface CypherExecutorOptions {
@@ -139,6 +141,20 @@ export class CypherExecutor {
     options: CypherExecutorOptions = {},
   ) {
     this.deadlineMarginMs = options.deadlineMarginMs ?? DEFAULT_LIMITS.deadlineMarginMs;
+  }
+
+  /**
+   * Writers that record a change in the change log (queries/changes.ts) report its sequence number
+   * here once their transaction committed, through any executor derived from the same root.
+   */
+  changeCommitted(seq: number): void {
+    for (const listener of this.shared.commitListeners) listener(seq);
+  }
+
+  /** Called with every sequence number `changeCommitted` reports; returns an unsubscribe function. */
+  onChangeCommitted(listener: (seq: number) => void): () => void {
+    this.shared.commitListeners.add(listener);
+    return () => this.shared.commitListeners.delete(listener);
   }
 
   /**

@@ -40,9 +40,19 @@ export async function lockWrites(tx: ManagedTransaction): Promise<void> {
   await run(tx, lockChangeLog());
 }
 
+/** The last sequence number each transaction recorded, for its writer to report after the commit. */
+const recorded = new WeakMap<ManagedTransaction, number>();
+
 export async function recordChange(tx: ManagedTransaction, change: { by: string; kind: ChangeKind; nodeId: string | null }): Promise<number> {
   const records = await run(tx, appendChange(change));
-  return toNumber(records[0]?.get('seq'));
+  const seq = toNumber(records[0]?.get('seq'));
+  recorded.set(tx, seq);
+  return seq;
+}
+
+/** The sequence number `tx` recorded last (undefined when it recorded no change). */
+export function recordedSeq(tx: ManagedTransaction): number | undefined {
+  return recorded.get(tx);
 }
 
 const CHANGE_ROW = '[c.seq, c.at, c.by, c.kind, c.nodeId]';

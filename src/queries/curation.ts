@@ -14,7 +14,7 @@ import { contentHash, curatedDocumentId, curatedRelationshipId, globalId, nameKe
 import { cleanAliases, iso3Problem, MAX_NAME_LENGTH, nameRows, wikidataProblem } from '../model/entity';
 import { locateQuote, shownQuote } from '../model/text';
 import { isRelationType, RETRACTED, STORED_RELATIONSHIP_TYPES } from '../model/vocabulary';
-import { lockWrites, recordChange } from './changes';
+import { lockWrites, recordChange, recordedSeq } from './changes';
 import { ENTITY_PROJECTION, toEntity } from './entities';
 import { documentProjection, toDocument } from './documents';
 import { documentsThatMayName, refreshMentions } from './mentions';
@@ -57,14 +57,23 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** A curation unit of work: queued, then one write transaction that first takes the change log's lock. */
+/**
+ * A curation unit of work: queued, then one write transaction that first takes the change log's
+ * lock. The change it recorded is reported once committed, before the mutation answers: the
+ * graph version (and with it every cached answer) moves before the writer can read again.
+ */
 function write<T>(db: CypherExecutor, name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  return oneAtATime(() =>
-    db.writeTransaction(async (tx) => {
+  return oneAtATime(async () => {
+    let seq: number | undefined;
+    const result = await db.writeTransaction(async (tx) => {
       await lockWrites(tx);
-      return work(tx);
-    }, name),
-  );
+      const value = await work(tx);
+      seq = recordedSeq(tx);
+      return value;
+    }, name);
+    if (seq !== undefined) db.changeCommitted(seq);
+    return result;
+  });
 }
 
 // --- documents -----------------------------------------------------------------------------

@@ -37,6 +37,9 @@ export interface TestServer {
   /** The server's change feed and WebSocket counts (live updates). */
   changes: Api['changes'];
   webSocketStats: Api['webSocketStats'];
+  /** The graph version the server knows, and its response cache's counts. */
+  version: Api['version'];
+  responseCacheStats: Api['responseCacheStats'];
   stop: () => Promise<void>;
 }
 
@@ -53,6 +56,10 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Live-update settings (poll interval, WebSocket caps); DEFAULT_LIVE otherwise. */
   live?: Partial<LiveConfig>;
+  /** RESPONSE_CACHE_MAX_BYTES; 0 (no cache) unless set. */
+  responseCacheMaxBytes?: number;
+  /** TRUSTED_DOCUMENTS_ONLY. */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** The API (real Apollo and HTTP layers) over the test Neo4j, on a free loopback port. */
@@ -71,6 +78,8 @@ export async function startTestServer(db: CypherExecutor, options: TestServerOpt
       shutdownGraceMs: 1_000,
       authenticator: options.authenticator ?? (await testAuthenticator()),
       live: options.live,
+      responseCacheMaxBytes: options.responseCacheMaxBytes,
+      trustedDocumentsOnly: options.trustedDocumentsOnly,
     },
     0,
     '127.0.0.1',
@@ -79,6 +88,8 @@ export async function startTestServer(db: CypherExecutor, options: TestServerOpt
     url: api.url,
     changes: api.changes,
     webSocketStats: api.webSocketStats,
+    version: api.version,
+    responseCacheStats: api.responseCacheStats,
     query: async (query, variables, queryOptions = {}) => {
       const response = await fetch(api.url, {
         method: 'POST',

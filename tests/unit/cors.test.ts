@@ -109,7 +109,7 @@ describe('headers', () => {
     expect(headers).toEqual({
       'access-control-allow-origin': '*',
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+      'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, if-none-match',
       'access-control-max-age': '600',
     });
   });

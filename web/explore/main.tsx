@@ -1,6 +1,7 @@
 /**
  * The explorer's entry: Apollo Client over the same origin's /graphql, queries and mutations by
- * HTTP and the live subscription by WebSocket (graphql-ws), then the app.
+ * HTTP and the live subscription by WebSocket (graphql-ws), each named by its persisted document
+ * id rather than its text, then the app.
  */
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
@@ -10,6 +11,7 @@ import { Kind, OperationTypeNode } from 'graphql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { persistedFetch, persistedWsClient } from './persisted';
 import { getToken } from './session';
 import './explore.css';
 
@@ -39,7 +41,8 @@ const withSessionToken = new ApolloLink((operation, forward) => {
 });
 
 const client = new ApolloClient({
-  link: ApolloLink.split(isSubscription, new GraphQLWsLink(ws), ApolloLink.from([withSessionToken, new HttpLink({ uri: url.pathname })])),
+  // Operations go by their persisted document ids, not their text (see persisted.ts).
+  link: ApolloLink.split(isSubscription, new GraphQLWsLink(persistedWsClient(ws)), ApolloLink.from([withSessionToken, new HttpLink({ uri: url.pathname, fetch: persistedFetch })])),
   cache: new InMemoryCache({ possibleTypes: { Node: ['Entity', 'Document', 'Relationship'] } }),
 });
 

@@ -406,7 +406,7 @@ export const AddDocumentDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AddDocumentMutation, AddDocumentMutationVariables>;
+    `, {"hash":"sha256:2eeeee23912bcbaaf3d826b9a3dff3399463a193ff7a83228ba4f13e78a154dc"}) as unknown as TypedDocumentString<AddDocumentMutation, AddDocumentMutationVariables>;
 export const AddEntityDocument = new TypedDocumentString(`
     mutation AddEntity($input: AddEntityInput!) {
   addEntity(input: $input) {
@@ -419,7 +419,7 @@ export const AddEntityDocument = new TypedDocumentString(`
     iso3
   }
 }
-    `) as unknown as TypedDocumentString<AddEntityMutation, AddEntityMutationVariables>;
+    `, {"hash":"sha256:763318722af32fff6159f6d750f76b395eb01db3991eaf3f80de8013d89bd981"}) as unknown as TypedDocumentString<AddEntityMutation, AddEntityMutationVariables>;
 export const UpdateEntityDocument = new TypedDocumentString(`
     mutation UpdateEntity($id: ID!, $input: UpdateEntityInput!) {
   updateEntity(id: $id, input: $input) {
@@ -431,7 +431,7 @@ export const UpdateEntityDocument = new TypedDocumentString(`
     iso3
   }
 }
-    `) as unknown as TypedDocumentString<UpdateEntityMutation, UpdateEntityMutationVariables>;
+    `, {"hash":"sha256:2fad20c227186d1d1761031a72001205abdcc2291d9e90b300a103041470d0df"}) as unknown as TypedDocumentString<UpdateEntityMutation, UpdateEntityMutationVariables>;
 export const MergeEntitiesDocument = new TypedDocumentString(`
     mutation MergeEntities($keepId: ID!, $mergeId: ID!) {
   mergeEntities(keepId: $keepId, mergeId: $mergeId) {
@@ -440,7 +440,7 @@ export const MergeEntitiesDocument = new TypedDocumentString(`
     aliases
   }
 }
-    `) as unknown as TypedDocumentString<MergeEntitiesMutation, MergeEntitiesMutationVariables>;
+    `, {"hash":"sha256:75fd461db94b16afcf9657357105a78798fbd5702a69f555ae33aeb3c1eedcba"}) as unknown as TypedDocumentString<MergeEntitiesMutation, MergeEntitiesMutationVariables>;
 export const AssertRelationshipDocument = new TypedDocumentString(`
     mutation AssertRelationship($input: AssertRelationshipInput!) {
   assertRelationship(input: $input) {
@@ -472,7 +472,7 @@ export const AssertRelationshipDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssertRelationshipMutation, AssertRelationshipMutationVariables>;
+    `, {"hash":"sha256:a72cf294486b3f444a2e3eb15d761b6d879259965c16ec43d04396fbaf0c44ff"}) as unknown as TypedDocumentString<AssertRelationshipMutation, AssertRelationshipMutationVariables>;
 export const RetractRelationshipDocument = new TypedDocumentString(`
     mutation RetractRelationship($id: ID!, $reason: String!) {
   retractRelationship(id: $id, reason: $reason) {
@@ -485,7 +485,7 @@ export const RetractRelationshipDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RetractRelationshipMutation, RetractRelationshipMutationVariables>;
+    `, {"hash":"sha256:afcc39128972f8e1553e71d2af68cef30721bca67e728c02294924b3dbcffd47"}) as unknown as TypedDocumentString<RetractRelationshipMutation, RetractRelationshipMutationVariables>;
 export const ChangesDocument = new TypedDocumentString(`
     query Changes($after: String, $first: Int) {
   changes(after: $after, first: $first) {
@@ -514,7 +514,7 @@ export const ChangesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+    `, {"hash":"sha256:606013f9801df72206e440575ef1121c43ae243187e5b3c964861db85b75f90c"}) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
 export const DocumentsDocument = new TypedDocumentString(`
     query Documents($first: Int, $after: String) {
   documents(first: $first, after: $after) {
@@ -529,7 +529,7 @@ export const DocumentsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DocumentsQuery, DocumentsQueryVariables>;
+    `, {"hash":"sha256:bf0515df9a7ae40c0e69b97b49341c0388a10db49a2f3447fe50c28b4f1409b7"}) as unknown as TypedDocumentString<DocumentsQuery, DocumentsQueryVariables>;
 export const DocumentWithGraphDocument = new TypedDocumentString(`
     query DocumentWithGraph($id: ID!) {
   document(id: $id) {
@@ -546,7 +546,7 @@ export const DocumentWithGraphDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DocumentWithGraphQuery, DocumentWithGraphQueryVariables>;
+    `, {"hash":"sha256:2c9c993699aa0de660f8d172bef8bc421cd311c0d92722dc29d6db574aed6334"}) as unknown as TypedDocumentString<DocumentWithGraphQuery, DocumentWithGraphQueryVariables>;
 export const EntityMentionsDocument = new TypedDocumentString(`
     query EntityMentions($name: String!) {
   entity(name: $name) {
@@ -562,7 +562,7 @@ export const EntityMentionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EntityMentionsQuery, EntityMentionsQueryVariables>;
+    `, {"hash":"sha256:baefb2907bd8d1a56dea6d077b7b23092da078b66348b41ef2171efa8c0a8392"}) as unknown as TypedDocumentString<EntityMentionsQuery, EntityMentionsQueryVariables>;
 export const DocumentNodeDocument = new TypedDocumentString(`
     query DocumentNode($id: ID!) {
   node(id: $id) {
@@ -573,7 +573,7 @@ export const DocumentNodeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DocumentNodeQuery, DocumentNodeQueryVariables>;
+    `, {"hash":"sha256:27842f2f353ab1a18d18fdd933ea48c3e06ca989ac62502b7dac2d4f2cb36ad7"}) as unknown as TypedDocumentString<DocumentNodeQuery, DocumentNodeQueryVariables>;
 export const EntityByNameDocument = new TypedDocumentString(`
     query EntityByName($name: String!) {
   entity(name: $name) {
@@ -586,7 +586,7 @@ export const EntityByNameDocument = new TypedDocumentString(`
   kind
   aliases
   description
-}`) as unknown as TypedDocumentString<EntityByNameQuery, EntityByNameQueryVariables>;
+}`, {"hash":"sha256:8b9e2d68e8a79f45ed8dd4590f5f870191a1973cf57085104be6e6dc2dafa9a8"}) as unknown as TypedDocumentString<EntityByNameQuery, EntityByNameQueryVariables>;
 export const EntityByIdDocument = new TypedDocumentString(`
     query EntityById($id: ID!) {
   entity(id: $id) {
@@ -599,7 +599,7 @@ export const EntityByIdDocument = new TypedDocumentString(`
   kind
   aliases
   description
-}`) as unknown as TypedDocumentString<EntityByIdQuery, EntityByIdQueryVariables>;
+}`, {"hash":"sha256:0b997642e2f15d942100f3e0dc6989af3fbc39de15e5086fa8de62c0e4c2c224"}) as unknown as TypedDocumentString<EntityByIdQuery, EntityByIdQueryVariables>;
 export const EntitiesPageDocument = new TypedDocumentString(`
     query EntitiesPage($kinds: [EntityKind!], $search: String, $first: Int, $after: String) {
   entities(kinds: $kinds, search: $search, first: $first, after: $after) {
@@ -623,7 +623,7 @@ export const EntitiesPageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EntitiesPageQuery, EntitiesPageQueryVariables>;
+    `, {"hash":"sha256:fe47c21bcf22b6787a82d0e1e05f25cd10251050c255af07808cdc9dd5f55d76"}) as unknown as TypedDocumentString<EntitiesPageQuery, EntitiesPageQueryVariables>;
 export const NodeByIdDocument = new TypedDocumentString(`
     query NodeById($id: ID!) {
   node(id: $id) {
@@ -634,7 +634,7 @@ export const NodeByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+    `, {"hash":"sha256:3979c803425c62b0cc72ae67c89ab05750479d754b41f576544c245fedbcf768"}) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
 export const RelationshipsBetweenDocument = new TypedDocumentString(`
     query RelationshipsBetween($a: ID!, $b: ID!, $filter: RelationshipFilter) {
   relationshipsBetween(a: $a, b: $b, filter: $filter) {
@@ -665,7 +665,7 @@ export const RelationshipsBetweenDocument = new TypedDocumentString(`
       id
     }
   }
-}`) as unknown as TypedDocumentString<RelationshipsBetweenQuery, RelationshipsBetweenQueryVariables>;
+}`, {"hash":"sha256:4961e0c445c045fc5529a7a85b8b9c120705b4fe291d5b08dd51dcbb10075bd4"}) as unknown as TypedDocumentString<RelationshipsBetweenQuery, RelationshipsBetweenQueryVariables>;
 export const RelationshipsPageDocument = new TypedDocumentString(`
     query RelationshipsPage($filter: RelationshipFilter, $first: Int, $after: String) {
   relationships(filter: $filter, first: $first, after: $after) {
@@ -703,7 +703,7 @@ export const RelationshipsPageDocument = new TypedDocumentString(`
       id
     }
   }
-}`) as unknown as TypedDocumentString<RelationshipsPageQuery, RelationshipsPageQueryVariables>;
+}`, {"hash":"sha256:3f814fcd215465033376ad63e9050cd39ab0038831973e643b24c540a2fd0c35"}) as unknown as TypedDocumentString<RelationshipsPageQuery, RelationshipsPageQueryVariables>;
 export const EntityRelationshipsDocument = new TypedDocumentString(`
     query EntityRelationships($name: String!, $direction: Direction, $filter: RelationshipFilter, $first: Int, $after: String) {
   entity(name: $name) {
@@ -754,7 +754,7 @@ export const EntityRelationshipsDocument = new TypedDocumentString(`
       id
     }
   }
-}`) as unknown as TypedDocumentString<EntityRelationshipsQuery, EntityRelationshipsQueryVariables>;
+}`, {"hash":"sha256:37c432fdcaa071f0aaacb41469cd13b2aa19541e9707b2f9002abd715200ac8a"}) as unknown as TypedDocumentString<EntityRelationshipsQuery, EntityRelationshipsQueryVariables>;
 export const RelationshipNodeDocument = new TypedDocumentString(`
     query RelationshipNode($id: ID!) {
   node(id: $id) {
@@ -788,7 +788,7 @@ export const RelationshipNodeDocument = new TypedDocumentString(`
       id
     }
   }
-}`) as unknown as TypedDocumentString<RelationshipNodeQuery, RelationshipNodeQueryVariables>;
+}`, {"hash":"sha256:944d0a5bb091e83318b29e90f7e354ec4b89cb45fd8542e5978bf53136ff95d4"}) as unknown as TypedDocumentString<RelationshipNodeQuery, RelationshipNodeQueryVariables>;
 export const NatoRelationshipsDocument = new TypedDocumentString(`
     query NatoRelationships {
   entity(name: "NATO") {
@@ -815,7 +815,7 @@ export const NatoRelationshipsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NatoRelationshipsQuery, NatoRelationshipsQueryVariables>;
+    `, {"hash":"sha256:95a84140e50c0059be7d477dea838107f723b0fb458d5bc396aa8416ec06a199"}) as unknown as TypedDocumentString<NatoRelationshipsQuery, NatoRelationshipsQueryVariables>;
 export const NatoNeighborhoodDocument = new TypedDocumentString(`
     query NatoNeighborhood {
   neighborhood(entityId: "entity:nato", depth: 1) {
@@ -837,7 +837,7 @@ export const NatoNeighborhoodDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NatoNeighborhoodQuery, NatoNeighborhoodQueryVariables>;
+    `, {"hash":"sha256:f49f1a4c5e3018841b0bfdc8ee47b5bd4c597736ac7a56e02269daa09f70dbdc"}) as unknown as TypedDocumentString<NatoNeighborhoodQuery, NatoNeighborhoodQueryVariables>;
 export const NewZealandToChinaDocument = new TypedDocumentString(`
     query NewZealandToChina {
   shortestPath(fromId: "entity:new-zealand", toId: "entity:china") {
@@ -860,7 +860,7 @@ export const NewZealandToChinaDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NewZealandToChinaQuery, NewZealandToChinaQueryVariables>;
+    `, {"hash":"sha256:56b0454c1df8a1df330de81d5f10c6275927e8e58204093392f9878e523928e2"}) as unknown as TypedDocumentString<NewZealandToChinaQuery, NewZealandToChinaQueryVariables>;
 export const SearchSeasDocument = new TypedDocumentString(`
     query SearchSeas {
   search(text: "South China Sea", first: 5) {
@@ -879,7 +879,7 @@ export const SearchSeasDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchSeasQuery, SearchSeasQueryVariables>;
+    `, {"hash":"sha256:17d411ca9c29e5402b7036e58b6bfd98a8460202f595cb362e548b5cd762cfb0"}) as unknown as TypedDocumentString<SearchSeasQuery, SearchSeasQueryVariables>;
 export const LiveChangesDocument = new TypedDocumentString(`
     subscription LiveChanges($after: String) {
   changes(after: $after) {
@@ -899,4 +899,4 @@ export const LiveChangesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LiveChangesSubscription, LiveChangesSubscriptionVariables>;
+    `, {"hash":"sha256:3cf38a39f093fc4b32dcfe73ab499fb6db3fc1847349b56cc45c09a1a33cc628"}) as unknown as TypedDocumentString<LiveChangesSubscription, LiveChangesSubscriptionVariables>;
