@@ -10,9 +10,10 @@
  *
  * Why not @apollo/server-plugin-response-cache: it caches only when every field has a cache hint,
  * which needs Apollo's cache-control plugin, and that wraps every field resolver of the schema
- * (graphql-jit then calls Apollo's wrapper for each field, even plain properties). Measured, that
- * cost every uncached request more than the cache saves on a miss (see README, "Cached reads and
- * persisted operations"); its entries also live by TTL, which our version makes unnecessary.
+ * (graphql-jit then calls Apollo's wrapper for each field, even plain properties); that plugin was
+ * turned off earlier for what the wrapping cost on large answers, and every uncached request would
+ * pay it again. Its entries also live by TTL, which our version makes unnecessary. (The response
+ * cache plugin itself was not benchmarked; see README, "Cached reads and persisted operations".)
  *
  * Never cached: mutations and subscriptions, introspection, answers with errors or a status
  * other than 200. When reads need a token (AUTH_REQUIRED_FOR_READS) the key holds the caller's
