@@ -1,6 +1,7 @@
 /**
- * Two projects split by cost: `unit` needs no database; `integration` talks to a real Neo4j that
- * the global setup starts (embedded, on a free port, in a temporary folder) unless NEO4J_URI is set.
+ * Projects split by cost: `unit` needs no database; `integration` talks to a real Neo4j that
+ * the global setup starts (embedded, on a free port, in a temporary folder) unless NEO4J_URI is set;
+ * `bench` runs the benchmark end to end and is left out of `npm test` (see package.json).
  * One runner for both (tests/support/runner.js): the unit files run first, in parallel workers,
  * while the embedded Neo4j boots; then the integration files, which share that database, run one
  * at a time in the main process.
@@ -38,6 +39,16 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       slowTestThreshold: 30,
+    },
+    // `npm run test:bench` (its own CI step, not part of `npm test`): the benchmark end to end at
+    // its smallest size, with a Neo4j of its own.
+    {
+      displayName: 'bench',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      testMatch: ['<rootDir>/tests/bench/**/*.test.ts'],
+      slowTestThreshold: 120,
     },
   ],
   // Jest's default leaves one core to itself; the main process idles while the unit workers run.

@@ -2,7 +2,10 @@
  * `npm run bench` end to end at the smallest size, so the benchmark keeps working: every
  * operation measured on every server without errors, and the report written. It asserts no
  * speed (timings on shared machines are for the benchmark's own report), so it runs without the
- * timed warm-up, and against the run's Neo4j rather than a JVM of its own. The peer
+ * timed warm-up. The benchmark starts a Neo4j of its own, or uses NEO4J_URI when that is set (it
+ * empties it). It is `npm run test:bench`, a CI step of its own rather than part of `npm test`:
+ * it guards the benchmark's code, and most of its minute or two goes to compiling and starting the
+ * three servers, which the integration tests already cover for actor-graph. The peer
  * (@neo4j/graphql) is its own package: where bench/peer is not installed (`npm ci --prefix
  * bench/peer`), its part shows as skipped; CI installs it.
  */
@@ -31,8 +34,8 @@ let markdown: string;
 beforeAll(() => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-bench-smoke-'));
   try {
-    // The run's Neo4j when the bench can use it (no auth, the default database), rather than a JVM
-    // of its own: the bench empties it before and after.
+    // NEO4J_URI when the bench can use it (no auth, the default database), rather than a JVM of
+    // its own: the bench empties it before and after.
     const shared = process.env.NEO4J_URI !== undefined && process.env.NEO4J_PASSWORD === undefined && (process.env.NEO4J_DATABASE ?? 'neo4j') === 'neo4j';
     const args = ['--sizes', '100', '--duration', '0.5', '--warmup', '0', '--connections', '2', '--out', out, ...(WITH_PEER ? [] : ['--no-peer']), ...(shared ? ['--neo4j', process.env.NEO4J_URI as string] : [])];
     const result = spawnSync('npm', ['run', '--silent', 'bench', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 400_000 });
