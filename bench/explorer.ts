@@ -59,20 +59,24 @@ export async function benchExplorer(apiUrl: string, entityId: string, visits = 6
   }
 }
 
-export function explorerMarkdown(result: ExplorerBenchResult): string {
+/** One run of the benchmark against each way the API was served (named in the table). */
+export function explorerMarkdown(results: { server: string; result: ExplorerBenchResult }[]): string {
+  const first = results[0]?.result;
+  if (first === undefined) throw new Error('no explorer results');
+  const round = (v: number): number => Math.round(v);
   return [
     '# actor-graph explorer benchmark',
     '',
-    `${new Date().toISOString()} · Chromium ${result.chromium} (headless) · Node ${process.version}`,
+    `${new Date().toISOString()} · Chromium ${first.chromium} (headless) · Node ${process.version}`,
     '',
-    `Navigation to an interactive neighbourhood of ${result.nodes} actors and ${result.edges} relationships (depth 3, the server's node cap), drawn by cytoscape.js (radial layout past 150 nodes, fcose below). “Interactive” is the first frame that shows the whole graph.`,
+    `Navigation to an interactive neighbourhood of ${first.nodes} actors and ${first.edges} relationships (depth 3, the server's node cap), drawn by cytoscape.js (radial layout past 150 nodes, fcose below). “Interactive” is the first frame that shows the whole graph. \`actor-graph\` answers every request afresh (RESPONSE_CACHE_MAX_BYTES=0); \`actor-graph-cached\` is the API as \`npm start\` runs it, whose response cache answers a later visit's unchanged neighbourhood from memory.`,
     '',
-    '| measure | value |',
-    '| --- | --- |',
-    `| first visit (nothing cached) | ${Math.round(result.firstMs)} ms |`,
-    `| later visits, median | ${Math.round(result.warmMedianMs)} ms |`,
-    `| every visit | ${result.visitsMs.map((v) => Math.round(v)).join(', ')} ms |`,
-    `| median later visit: page script ready / API answer in / laid out / first frame | ${[result.medianPhases.dcl, result.medianPhases.answered, result.medianPhases.laidOut, result.medianPhases.rendered].map((v) => Math.round(v)).join(' / ')} ms |`,
+    '| server | first visit (nothing cached) | later visits, median | every visit | median later visit: page script ready / API answer in / laid out / first frame |',
+    '| --- | --- | --- | --- | --- |',
+    ...results.map(
+      ({ server, result }) =>
+        `| ${server} | ${round(result.firstMs)} ms | ${round(result.warmMedianMs)} ms | ${result.visitsMs.map(round).join(', ')} ms | ${[result.medianPhases.dcl, result.medianPhases.answered, result.medianPhases.laidOut, result.medianPhases.rendered].map(round).join(' / ')} ms |`,
+    ),
     '',
   ].join('\n');
 }

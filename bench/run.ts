@@ -435,23 +435,27 @@ async function mainExplorer(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-bench-explorer-'));
   const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap: '1g', pageCache: '256m', logger, readyTimeoutMs: 300_000 });
   const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
-  const stops: (() => Promise<void>)[] = [];
   try {
     const db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
     await applyConstraints(db);
     // 2,000 actors with about 10 relationships each: depth 3 from any of them passes 500.
     await writeSeed(db, syntheticGraph(2000));
     await db.write('CALL db.awaitIndexes(600)', {}, () => undefined);
-    const api = await serve('actor-graph', neo4j.uri);
-    stops.push(api.stop);
-    const result = await benchExplorer(api.url, `entity:${slugOf(0)}`);
+    const results: { server: ServerName; result: Awaited<ReturnType<typeof benchExplorer>> }[] = [];
+    for (const server of ['actor-graph', 'actor-graph-cached'] as const) {
+      const api = await serve(server, neo4j.uri);
+      try {
+        results.push({ server, result: await benchExplorer(api.url, `entity:${slugOf(0)}`) });
+      } finally {
+        await api.stop();
+      }
+    }
     fs.mkdirSync(outDir, { recursive: true });
-    const table = explorerMarkdown(result);
-    fs.writeFileSync(path.join(outDir, 'explorer.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const table = explorerMarkdown(results);
+    fs.writeFileSync(path.join(outDir, 'explorer.json'), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(outDir, 'explorer.md'), table);
     process.stdout.write(`\n${table}\nbench: written to ${path.relative(process.cwd(), outDir)}/explorer.{json,md}\n`);
   } finally {
-    for (const stop of stops.reverse()) await stop();
     await driver.close();
     await neo4j.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

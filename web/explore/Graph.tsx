@@ -38,6 +38,10 @@ const STYLE: StylesheetJson = [
       'text-background-color': '#fff',
       'text-background-opacity': 0.85,
       'text-background-padding': '2px',
+      // Labels too small to read at the current zoom are not drawn: a 500-node neighbourhood fits
+      // the screen at a zoom where every label would be a few pixels high, and drawing them (with
+      // their backgrounds) was much of the time to a first frame. Zooming in brings them back.
+      'min-zoomed-font-size': 7,
     },
   },
   { selector: 'node.centre', style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#111' } },
@@ -59,10 +63,15 @@ const STYLE: StylesheetJson = [
       'text-background-padding': '1px',
     },
   },
-  // Many edges: straight lines are much cheaper to route and draw than bundled curves.
-  { selector: 'edge.many', style: { 'curve-style': 'straight', width: 1.5, 'arrow-scale': 0.8 } },
+  // Many edges: haystack lines (straight, no routing between parallel edges) are the cheapest
+  // cytoscape draws; the direction shows as an arrow at the middle, since haystack edges have no
+  // end arrows.
+  {
+    selector: 'edge.many',
+    style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1.5, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': 'data(color)', 'arrow-scale': 0.8 },
+  },
   { selector: '.path', style: { width: 5, 'border-width': 4, 'border-color': '#e0a800', 'z-index': 10 } },
-  { selector: 'edge.path', style: { 'line-color': '#e0a800', 'target-arrow-color': '#e0a800' } },
+  { selector: 'edge.path', style: { 'line-color': '#e0a800', 'target-arrow-color': '#e0a800', 'mid-target-arrow-color': '#e0a800' } },
   { selector: ':selected, .selected', style: { 'overlay-color': '#1f5fa8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
 ];
 
