@@ -33,6 +33,8 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** How long to wait for the ready line (the first start of a new store takes longest). */
   readyTimeoutMs?: number;
+  /** More JVM options, after ours. */
+  jvmOptions?: readonly string[];
 }
 
 export interface EmbeddedNeo4j {
@@ -101,6 +103,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       '--add-opens=java.base/java.io=ALL-UNNAMED',
       '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
       '--enable-native-access=ALL-UNNAMED',
+      ...(options.jvmOptions ?? []),
       '-cp',
       classpath,
       MAIN_CLASS,

@@ -20,6 +20,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded
 import { addEntity } from '../../src/queries/curation';
 import { loadSeed } from '../../src/seed/load';
 import { CHANGES, ChangeCollector, liveClient, logEnd, logSeqs, range, type LiveClient } from '../support/live';
+import { QUICK_START_JVM_OPTIONS } from '../support/faults';
 
 jest.setTimeout(300_000);
 
@@ -46,7 +47,7 @@ function freePort(): Promise<number> {
 }
 
 const startNeo4j = async (): Promise<void> => {
-  neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger });
+  neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger, jvmOptions: QUICK_START_JVM_OPTIONS });
 };
 
 beforeAll(async () => {
