@@ -7,9 +7,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertRelationship, retractRelationship } from '../../src/queries/curation';
 import type { SeedRelationship } from '../../src/seed/read';
 import { launchChromium } from '../support/chromium';
-import { expectNoErrors, useSeededApi } from '../support/graphql';
+import { expectNoErrors, startTestServer, useSeededApi } from '../support/graphql';
 import { distances, entityId, seed, seedNeighborhood } from '../support/seed-graph';
-import { signTestToken } from '../support/tokens';
+import { signTestToken, testAuthenticator } from '../support/tokens';
 
 const seeded = useSeededApi();
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -287,6 +287,48 @@ describe('the explorer, in headless Chromium, offline', () => {
     await eventually(() => listed(page, 'edge-list'), (value) => expect(value).not.toContain(id));
     const after = expectNoErrors(await seeded.api.query<{ node: { retraction: { reason: string; by: string } | null } | null }>('query ($id: ID!) { node(id: $id) { ... on Relationship { retraction { reason by } } } }', { id }));
     expect(after.node?.retraction).toEqual({ reason: 'stated by the explorer test', by: 'curator' });
+  });
+
+  it('works against a server that runs only persisted documents and needs a token for reads', async () => {
+    // The production recommendation (TRUSTED_DOCUMENTS_ONLY) with AUTH_REQUIRED_FOR_READS: every
+    // query, and the live subscription, must go by document id and carry the session's token.
+    const strict = await startTestServer(seeded.neo4j.db, { trustedDocumentsOnly: true, authenticator: await testAuthenticator({ requiredForReads: true }) });
+    const strictPage = await context.newPage();
+    watch(strictPage);
+    try {
+      const strictOrigin = new URL(strict.url).origin;
+      // The query text is refused there, so nothing but persisted documents can draw the graph.
+      const text = await fetch(strict.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "entity:nato") { id } }' }) });
+      expect(text.status).toBe(403);
+      // A reader's token in the session, as the curation panel would keep it.
+      const token = await signTestToken({ sub: 'reader', roles: [] });
+      await strictPage.goto(`${strictOrigin}/explore`);
+      await strictPage.evaluate(`sessionStorage.setItem('actor-graph.token', ${JSON.stringify(token)})`);
+      await strictPage.goto(`${strictOrigin}/explore?entity=entity:nato&depth=1`);
+      await expectGraph(strictPage, seedNeighborhood('nato', 1));
+      // The live subscription is accepted too: a relationship stated elsewhere appears without a reload.
+      const doc = seed.documents[0];
+      const quote = 'NATO aims to enhance ties with key regional partners';
+      const documentId = expectNoErrors(await seeded.api.query<{ documents: { nodes: { id: string; title: string }[] } }>('{ documents { nodes { id title } } }')).documents.nodes.find((d) => d.title === doc?.title)?.id ?? '';
+      // Between two of NATO's neighbours, and not in the seed: a relationship of its own.
+      const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
+        sourceId: 'entity:new-zealand',
+        type: 'CONSULTS',
+        targetId: 'entity:japan',
+        stance: 'COOPERATIVE',
+        modality: 'PLANNED',
+        evidence: [{ documentId, quote }],
+      });
+      expect(seed.relationships.some((r) => r.sourceSlug === 'new-zealand' && r.targetSlug === 'japan')).toBe(false);
+      try {
+        await eventually(() => listed(strictPage, 'edge-list'), (value) => expect(value).toContain(stated.id));
+      } finally {
+        await retractRelationship(seeded.neo4j.db, 'explorer-test', stated.id, 'added by the explorer test');
+      }
+    } finally {
+      await strictPage.close();
+      await strict.stop();
+    }
   });
 
   it('sent nothing off the machine and logged no errors or warnings', () => {
