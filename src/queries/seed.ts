@@ -5,7 +5,9 @@
  * and names, curated documents, relationships and evidence stay, retracted relationships stay
  * retracted, and the seed's entities that were merged into others stay merged (their
  * relationships and mentions go to the entity they were merged into). One SEEDED change records
- * the load.
+ * the load. The first load into a graph without entities or documents creates instead of merging.
+ * Each statement is reported to an optional observer (name, rows, milliseconds): the profile
+ * (bench/profile-load.ts) and the progress line (src/seed/progress.ts).
  */
 import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
 import { run as runStatement, statement, type Statement } from '../neo4j/statement';

@@ -46,7 +46,8 @@ export const upsertSeedEntities = (rows: EntityRow[]): Statement =>
 /**
  * The first load into a graph without entities or documents: nothing to merge with, so plain
  * CREATE (the seed reader guarantees unique ids, names and relationship identities; the
- * constraints still check them). Measured about 3× faster than the MERGE statements per row.
+ * constraints still check them). Measured on a 10k-entity graph: 29 s instead of 41 cold (the
+ * MERGE statements take seconds to plan), 21.5 s instead of 24 warm; the commit is the rest.
  */
 export const createSeedEntities = (rows: EntityRow[]): Statement =>
   statement(
