@@ -12,6 +12,7 @@ import type { CypherExecutor } from './neo4j/driver';
 import { applyConstraints, lacksChangeLog } from './queries/constraints';
 import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
+import { progressReporter } from './seed/progress';
 import { createApolloServer, createSchema } from './graphql/server';
 import { createContext } from './graphql/context';
 import { SubscriptionOperations } from './graphql/subscriptions';
@@ -165,7 +166,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const legacy = seeded && (await lacksChangeLog(neo4j.db));
     await applyConstraints(neo4j.db);
     if (!seeded || legacy) {
-      const counts = await loadSeed(neo4j.db);
+      // The server's output is JSON lines: a long first load logs its progress as such.
+      const progress = progressReporter({ logger });
+      const counts = await loadSeed(neo4j.db, undefined, progress.observer);
+      progress.finish();
       logger.info(counts, legacy ? 'the database predates the change log: seed reloaded' : 'the database was empty: seed loaded');
     } else {
       await refreshRelationshipCounts(neo4j.db);

@@ -5,10 +5,12 @@
  * and names, curated documents, relationships and evidence stay, retracted relationships stay
  * retracted, and the seed's entities that were merged into others stay merged (their
  * relationships and mentions go to the entity they were merged into). One SEEDED change records
- * the load.
+ * the load. The first load into a graph without entities or documents creates instead of merging.
+ * Each statement is reported to an optional observer (name, rows, milliseconds): the profile
+ * (bench/profile-load.ts) and the progress line (src/seed/progress.ts).
  */
 import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
-import { run, statement } from '../neo4j/statement';
+import { run as runStatement, statement, type Statement } from '../neo4j/statement';
 import { contentHash, globalId, relationshipKey } from '../model/ids';
 import { nameRows } from '../model/entity';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
@@ -16,7 +18,7 @@ import type { SeedData } from '../seed/read';
 import { RELATIONSHIP_COUNT } from './constraints';
 import { lockWrites, recordChange } from './changes';
 import { refreshMentions } from './mentions';
-import { stateRelationships, upsertSeedDocuments, upsertSeedEntities, type RelationshipRow } from './writes';
+import { createSeedDocuments, createSeedEntities, createSeedRelationships, stateRelationships, upsertSeedDocuments, upsertSeedEntities, type RelationshipRow } from './writes';
 
 const BATCH_SIZE = 10_000;
 
@@ -36,17 +38,33 @@ export class SeedConflictError extends Error {
 /** Loads at least this big (entities plus relationships) are followed by fresh statistics and plans. */
 const REPLAN_AFTER_ROWS = 10_000;
 
-export async function writeSeed(db: CypherExecutor, seed: SeedData): Promise<SeedCounts> {
+/** What the loader tells its caller while it works: each statement it ran, with how many rows it wrote and how long it took. */
+export interface SeedObserver {
+  /** Once, before the first write: how many rows the load will write (entities, documents, relationships, mentions). */
+  planned?: (rows: number) => void;
+  statement?: (event: { name: string; rows: number; ms: number }) => void;
+}
+
+export async function writeSeed(db: CypherExecutor, seed: SeedData, observer: SeedObserver = {}): Promise<SeedCounts> {
   // A big seed takes longer than a request may: the loader's transaction has no timeout.
   try {
-    const counts = await db.withTimeout(undefined).writeTransaction((tx) => writeSeedIn(tx, seed), 'seed');
+    let written = 0;
+    const counts = await db.withTimeout(undefined).writeTransaction(async (tx) => {
+      const result = await writeSeedIn(tx, seed, observer);
+      written = performance.now();
+      return result;
+    }, 'seed');
+    // Neo4j applies the transaction's index and constraint updates at commit: often most of the load.
+    observer.statement?.({ name: 'seed.commit', rows: 0, ms: performance.now() - written });
     // The planner's statistics lag a large write: resample the indexes and drop cached plans now,
     // or the first plans after a big load can scan an index instead of seeking in it (measured:
     // a name lookup at 100k entities ran at 80 req/s instead of about 1,200 until it was replanned).
     // Not after a small load, whose statistics barely move: dropping every cached plan made the
     // next load of the article's seed plan its thirty statements again (7-10 s instead of 0.3 s).
     if (counts.entities + counts.relationships >= REPLAN_AFTER_ROWS) {
+      const replanning = performance.now();
       await db.withTimeout(undefined).read('CALL db.prepareForReplanning()', {}, () => undefined);
+      observer.statement?.({ name: 'seed.replan', rows: 0, ms: performance.now() - replanning });
     }
     return counts;
   } catch (e: unknown) {
@@ -57,7 +75,14 @@ export async function writeSeed(db: CypherExecutor, seed: SeedData): Promise<See
   }
 }
 
-async function writeSeedIn(tx: ManagedTransaction, seed: SeedData): Promise<SeedCounts> {
+async function writeSeedIn(tx: ManagedTransaction, seed: SeedData, observer: SeedObserver): Promise<SeedCounts> {
+  // Every statement is timed and reported (rows it wrote, milliseconds): the profile and the progress line.
+  const run = async (t: ManagedTransaction, s: Statement, rows = 0): ReturnType<typeof runStatement> => {
+    const started = performance.now();
+    const records = await runStatement(t, s);
+    observer.statement?.({ name: s.name, rows, ms: performance.now() - started });
+    return records;
+  };
   await lockWrites(tx);
   // Entities merged into others since an earlier load: the seed's ids for them lead to the kept ones.
   const redirects = new Map(
@@ -130,14 +155,45 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData): Promise<Seed
     ends: m.spans.map((s) => s.end),
     texts: m.spans.map((s) => s.text),
   }));
+  const summary: SeedCounts = {
+    entities: entities.length,
+    names: entities.reduce((n, e) => n + e.names.length, 0),
+    documents: documents.length,
+    relationships: relationships.length,
+    mentions: mentions.reduce((n, m) => n + m.starts.length, 0),
+  };
   const entityIds = entities.map((e) => e.id);
   const documentIds = documents.map((d) => d.id);
 
   // One transaction, whatever the size; large lists go in batches so each statement stays small.
   const inBatches = async <T>(rows: T[], build: (batch: T[]) => ReturnType<typeof statement>): Promise<void> => {
-    for (let at = 0; at < rows.length; at += BATCH_SIZE) await run(tx, build(rows.slice(at, at + BATCH_SIZE)));
+    for (let at = 0; at < rows.length; at += BATCH_SIZE) {
+      const batch = rows.slice(at, at + BATCH_SIZE);
+      await run(tx, build(batch), batch.length);
+    }
   };
   const types = relationTypePattern();
+  // Progress counts the rows the batch statements write.
+  const rowsToWrite = entities.length + documents.length + relationships.length + mentions.length;
+
+  // The first load into a graph without entities or documents has nothing to merge with, drop
+  // or keep: plain CREATE, documents created with their relationship ids, counts from the rows.
+  const empty = (await run(tx, statement('seed.graph-empty', 'RETURN NOT EXISTS { MATCH (:Entity) } AND NOT EXISTS { MATCH (:Document) } AS empty')))[0]?.get('empty') === true;
+  if (empty) {
+    observer.planned?.(rowsToWrite);
+    await inBatches(entities, createSeedEntities);
+    await inBatches(documents, createSeedDocuments);
+    for (const type of RELATION_TYPES) {
+      const ofType = relationships.filter((r) => r.type === type).map((r) => ({ ...r, distinctDocuments: [...new Set(r.documents)] }));
+      await inBatches(ofType, (batch) => createSeedRelationships(type, batch));
+    }
+    await inBatches(mentions, createMentions);
+    await run(tx, writeRelationshipCounts(relationships));
+    await recordChange(tx, { by: 'seed', kind: 'SEEDED', nodeId: null });
+    return summary;
+  }
+
+  observer.planned?.(rowsToWrite + (curated ? 0 : documents.length));
 
   // What the seed no longer has goes, unless curators built on it: then it stays theirs.
   await run(tx, statement('seed.drop-names', 'MATCH (n:Name)-[:NAMES]->(e:Entity) WHERE e.id IN $ids AND e.curated IS NULL DETACH DELETE n', { ids: entityIds }));
@@ -177,7 +233,9 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData): Promise<Seed
     statement(
       'seed.drop-documents',
       `MATCH (d:Document) WHERE d.seeded AND NOT d.id IN $ids
-       WITH d, EXISTS { MATCH ()-[r${types}]->() WHERE d.id IN r.documents } AS keep
+       // Kept only for curators' passages: a relationship both seeds state still carries the old
+       // seed's passages here (they are replaced below), and those must not keep a dropped document.
+       WITH d, EXISTS { MATCH ()-[r${types}]->() WHERE any(i IN range(0, size(r.evidenceDocuments) - 1) WHERE r.evidenceDocuments[i] = d.id AND r.evidenceOrigins[i] <> 'seed') } AS keep
        CALL (d, keep) { WITH d, keep WHERE keep SET d.seeded = false }
        CALL (d, keep) { WITH d, keep WHERE NOT keep DETACH DELETE d }`,
       { ids: documentIds },
@@ -195,15 +253,7 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData): Promise<Seed
 
   // Mentions of the seed's documents, found in the text by the reader.
   await run(tx, statement('seed.drop-mentions', 'MATCH (d:Document)-[m:MENTIONS]->(:Entity) WHERE d.id IN $ids DELETE m', { ids: documentIds }));
-  await inBatches(mentions, (rows) =>
-    statement(
-      'seed.create-mentions',
-      `UNWIND $rows AS row
-       MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
-       CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
-      { rows },
-    ),
-  );
+  await inBatches(mentions, createMentions);
 
   if (curated) {
     // Curators' documents, entities and relationships meet the seed's: find every document's
@@ -229,15 +279,39 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData): Promise<Seed
     );
   }
 
+  const counting = performance.now();
   await countRelationships(tx);
+  observer.statement?.({ name: 'seed.count-relationships', rows: 0, ms: performance.now() - counting });
   await recordChange(tx, { by: 'seed', kind: 'SEEDED', nodeId: null });
-  return {
-    entities: entities.length,
-    names: entities.reduce((n, e) => n + e.names.length, 0),
-    documents: documents.length,
-    relationships: relationships.length,
-    mentions: mentions.reduce((n, m) => n + m.starts.length, 0),
-  };
+  return summary;
+}
+
+const createMentions = (rows: { document: string; entity: string; starts: number[]; ends: number[]; texts: string[] }[]): Statement =>
+  statement(
+    'seed.create-mentions',
+    `UNWIND $rows AS row
+     MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
+     CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
+    { rows },
+  );
+
+/** The relationship counts of a first load, counted from its rows (the graph holds no others). */
+function writeRelationshipCounts(relationships: { type: string; stance: string; modality: string }[]): Statement {
+  const counts = new Map<string, { type: string; stance: string; modality: string; count: number }>();
+  for (const r of relationships) {
+    const key = `${r.type}\u0000${r.stance}\u0000${r.modality}`;
+    const c = counts.get(key) ?? { type: r.type, stance: r.stance, modality: r.modality, count: 0 };
+    c.count += 1;
+    counts.set(key, c);
+  }
+  return statement(
+    'seed.write-relationship-counts',
+    `OPTIONAL MATCH (old:${RELATIONSHIP_COUNT}) DELETE old
+     WITH count(*) AS dropped
+     UNWIND $counts AS c
+     CREATE (:${RELATIONSHIP_COUNT} {type: c.type, stance: c.stance, modality: c.modality, count: c.count})`,
+    { counts: [...counts.values()] },
+  );
 }
 
 /** Rewrites the relationship counts (see RELATIONSHIP_COUNT) from the relationships in the graph. */

@@ -43,6 +43,24 @@ export const upsertSeedEntities = (rows: EntityRow[]): Statement =>
     { rows },
   );
 
+/**
+ * The first load into a graph without entities or documents: nothing to merge with, so plain
+ * CREATE (the seed reader guarantees unique ids, names and relationship identities; the
+ * constraints still check them). Measured on a 10k-entity graph: 29 s instead of 41 cold (the
+ * MERGE statements take seconds to plan), 21.5 s instead of 24 warm; the commit is the rest.
+ */
+export const createSeedEntities = (rows: EntityRow[]): Statement =>
+  statement(
+    'seed.create-entities',
+    `UNWIND $rows AS row
+     CREATE (e:Entity {id: row.id, name: row.name, kind: row.kind, aliases: row.aliases, aliasText: row.aliasText, description: row.description,
+                       wikidata: row.wikidata, iso3: row.iso3, seeded: true})
+     WITH e, row
+     UNWIND row.names AS name
+     CREATE (:Name {key: name.key, first: name.first})-[:NAMES]->(e)`,
+    { rows },
+  );
+
 export const createCuratedEntity = (row: EntityRow): Statement =>
   statement(
     'entity.create',
@@ -90,6 +108,15 @@ export const upsertSeedDocuments = (rows: DocumentRow[]): Statement =>
      MERGE (d:Document {id: row.id})
      ON CREATE SET d.relationshipIds = []
      SET d.title = row.title, d.text = row.text, d.contentHash = row.contentHash, d.seeded = true`,
+    { rows },
+  );
+
+/** Documents of a first load (see createSeedEntities), with the relationships they state. */
+export const createSeedDocuments = (rows: (DocumentRow & { relationshipIds: string[] })[]): Statement =>
+  statement(
+    'seed.create-documents',
+    `UNWIND $rows AS row
+     CREATE (:Document {id: row.id, title: row.title, text: row.text, contentHash: row.contentHash, relationshipIds: row.relationshipIds, seeded: true})`,
     { rows },
   );
 
@@ -155,6 +182,24 @@ export const stateRelationships = (type: RelationType, rows: RelationshipRow[], 
      SET r.documents = ${distinctDocuments}
      RETURN row.key AS key, r.id AS id, created, size(fresh) AS added`,
     { rows, stripSeed, seeded },
+  );
+
+/**
+ * Relationships of one type in a first load (see createSeedEntities): created with all their
+ * passages, as stateRelationships would leave them in an empty graph. `documents` is each row's
+ * distinct evidence documents, in order of first appearance.
+ */
+export const createSeedRelationships = (type: RelationType, rows: (RelationshipRow & { distinctDocuments: string[] })[]): Statement =>
+  statement(
+    `seed.create-relationships.${type}`,
+    `UNWIND $rows AS row
+     MATCH (s:Entity {id: row.source})
+     MATCH (t:Entity {id: row.target})
+     CREATE (s)-[r${relationTypePattern([type])} {id: row.id, key: row.key, stance: row.stance, modality: row.modality, attributedTo: row.attributedTo,
+                           evidenceQuotes: row.quotes, evidenceStarts: row.starts, evidenceEnds: row.ends, evidenceDocuments: row.documents,
+                           evidenceOrigins: row.origins, documents: row.distinctDocuments, seeded: true}]->(t)
+     RETURN count(r) AS created`,
+    { rows },
   );
 
 /**

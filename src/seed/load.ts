@@ -6,13 +6,13 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import type { CypherExecutor } from '../neo4j/driver';
 import { applyConstraints } from '../queries/constraints';
-import { writeSeed, type SeedCounts } from '../queries/seed';
+import { writeSeed, type SeedCounts, type SeedObserver } from '../queries/seed';
 import { readSeed } from './read';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
-export async function loadSeed(db: CypherExecutor, dir: string = SEED_DIR): Promise<SeedCounts> {
+export async function loadSeed(db: CypherExecutor, dir: string = SEED_DIR, observer: SeedObserver = {}): Promise<SeedCounts> {
   const seed = readSeed(dir);
   await applyConstraints(db);
-  return writeSeed(db, seed);
+  return writeSeed(db, seed, observer);
 }

@@ -47,11 +47,18 @@ describe('npm run seed', () => {
   it('loads seed/ into the configured Neo4j and logs what it wrote', async () => {
     const result = await runToEnd(SEED, [], cleanEnv({ ...runNeo4j(), LOG_LEVEL: 'info' }), 110_000);
     expect([result.code, result.stderr]).toEqual([0, '']);
-    const loaded = result.stdout
+    const lines = result.stdout
       .split('\n')
       .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l.msg === 'seed loaded');
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const loaded = lines.find((l) => l.msg === 'seed loaded');
+    // Not a terminal: the progress is logged as JSON lines, the last one with every row written.
+    const progress = lines.filter((l) => l.msg === 'seed progress');
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress[0]).toMatchObject({ rows: 0 });
+    const last = progress[progress.length - 1] as Record<string, unknown>;
+    expect(last.rows).toBe(last.total);
+    expect(last.total).toBeGreaterThanOrEqual(SEED_ENTITIES + SEED_RELATIONSHIPS + SEED_DOCUMENTS);
     expect(loaded).toMatchObject({ entities: SEED_ENTITIES, relationships: SEED_RELATIONSHIPS, documents: SEED_DOCUMENTS, neo4j: process.env.NEO4J_URI });
     expect(await count('MATCH (e:Entity) RETURN count(e)')).toBe(SEED_ENTITIES);
     expect(await count('MATCH (:Entity)-[r]->(:Entity) RETURN count(r)')).toBe(SEED_RELATIONSHIPS);

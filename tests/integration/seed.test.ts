@@ -59,6 +59,15 @@ describe('loading the seed', () => {
     expect(counts.relationships).toBe(readSeed(SEED_DIR).relationships.length);
   });
 
+  it('creates in an empty graph exactly what a re-seed over it would leave (the first load skips merging)', async () => {
+    await clearDatabase(neo4j.db);
+    const isLog = (line: string): boolean => line.startsWith('["node",["Change"]') || line.startsWith('["node",["ChangeLog"]');
+    await loadSeed(neo4j.db);
+    const created = await graphSnapshot(neo4j.db);
+    await loadSeed(neo4j.db);
+    expect((await graphSnapshot(neo4j.db)).filter((line) => !isLog(line))).toEqual(created.filter((line) => !isLog(line)));
+  });
+
   it('removes what the seed no longer has and keeps the ids of the rest', async () => {
     const dir = editedSeed('relationships.yaml', (yaml) => yaml.replace(/- source: japan\n {2}type: NEAR\n {2}target: china\n[\s\S]*?quote: Japan's proximity to China\n/, ''));
     await loadSeed(neo4j.db, dir);

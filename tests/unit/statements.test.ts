@@ -8,6 +8,9 @@ import {
   adjustRelationshipCounts,
   createCuratedDocument,
   createCuratedEntity,
+  createSeedDocuments,
+  createSeedEntities,
+  createSeedRelationships,
   reinstateRelationship,
   retractRelationship,
   stateRelationships,
@@ -43,6 +46,9 @@ const statements = [
   updateDocumentRelationshipIds([{ document: hostile, add: [hostile], remove: [] }]),
   createCuratedDocument({ id: hostile, title: hostile, text: hostile, contentHash: hostile, url: null, publishedAt: null }),
   createCuratedEntity({ id: hostile, name: hostile, kind: 'CITY', aliases: [], aliasText: '', description: null, wikidata: null, iso3: null, names: [{ key: hostile, first: 'x' }] }),
+  createSeedEntities([{ id: hostile, name: hostile, kind: 'CITY', aliases: [hostile], aliasText: hostile, description: hostile, wikidata: null, iso3: null, names: [{ key: hostile, first: 'x' }] }]),
+  createSeedDocuments([{ id: hostile, title: hostile, text: hostile, contentHash: hostile, url: null, publishedAt: null, relationshipIds: [hostile] }]),
+  createSeedRelationships('ALLY_OF', [{ ...row, distinctDocuments: [hostile] }]),
 ];
 
 describe('curation statements', () => {
@@ -61,6 +67,13 @@ describe('curation statements', () => {
     expect(ally.name).toBe('relationship.state.ALLY_OF');
     expect(ally.text).toContain('[r:ALLY_OF {key: row.key}]');
     expect(ally.params).toEqual({ rows: [row], stripSeed: false, seeded: false });
+  });
+
+  it('create the relationships of a first load with the type they are given', () => {
+    const create = createSeedRelationships('COUNTERS', [{ ...row, distinctDocuments: ['document:d'] }]);
+    expect(create.name).toBe('seed.create-relationships.COUNTERS');
+    expect(create.text).toContain('CREATE (s)-[r:COUNTERS {');
+    expect(() => createSeedRelationships('OWNS`]->() DETACH DELETE n //' as RelationType, [])).toThrow('not a relationship type of the vocabulary');
   });
 
   it('refuse a relationship type outside the vocabulary', () => {
