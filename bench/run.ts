@@ -154,8 +154,11 @@ async function post(url: string, body: string): Promise<{ json: unknown; headers
   return { json: await response.json(), headers: response.headers };
 }
 
-async function measure(target: Target, op: Operation, size: number, seed: number, seconds: number): Promise<Omit<Row, 'size' | 'relationships' | 'roundTrips'>> {
-  const rand = random(seed);
+/** What one load run measured: throughput, latency and failures (a non-200 or an answer with errors). */
+type Measured = Pick<Row, 'requestsPerSecond' | 'p50' | 'p99' | 'errors' | 'requests'>;
+
+/** Holds `connections` connections on `target` for `seconds`, each request the operation `next` picks. */
+async function load(target: Target, seconds: number, next: () => { op: Operation; params: BenchParams }): Promise<Measured> {
   let errors = 0;
   const result = await autocannon({
     url: target.url,
@@ -164,9 +167,11 @@ async function measure(target: Target, op: Operation, size: number, seed: number
     requests: [
       {
         method: 'POST',
-        path: target.path(op),
         headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: target.body(op, paramsFor(size, rand)) }),
+        setupRequest: (request) => {
+          const { op, params } = next();
+          return { ...request, path: target.path(op), body: target.body(op, params) };
+        },
         onResponse: (status: number, body: string) => {
           if (status !== 200 || body.includes('"errors"')) errors += 1;
         },
@@ -174,14 +179,17 @@ async function measure(target: Target, op: Operation, size: number, seed: number
     ],
   });
   return {
-    operation: op,
-    server: target.name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: errors + result.errors + result.timeouts,
     requests: result.requests.total,
   };
+}
+
+async function measure(target: Target, op: Operation, size: number, seed: number, seconds: number): Promise<Omit<Row, 'size' | 'relationships' | 'roundTrips'>> {
+  const rand = random(seed);
+  return { operation: op, server: target.name, ...(await load(target, seconds, () => ({ op, params: paramsFor(size, rand) }))) };
 }
 
 /** The repeated-read mix: every operation with MIX_PARAMETER_SETS fixed parameter sets, in rotation. */
@@ -193,34 +201,13 @@ function mixOf(size: number): { op: Operation; params: BenchParams }[] {
 async function measureMix(target: Target, size: number, seconds: number): Promise<Omit<MixRow, 'size'>> {
   const mix = mixOf(size);
   let next = 0;
-  let errors = 0;
-  const result = await autocannon({
-    url: target.url,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          const { op, params } = mix[next % mix.length] ?? { op: operations[0] as Operation, params: paramsFor(size, random(100)) };
-          next += 1;
-          return { ...request, path: target.path(op), body: target.body(op, params) };
-        },
-        onResponse: (status: number, body: string) => {
-          if (status !== 200 || body.includes('"errors"')) errors += 1;
-        },
-      },
-    ],
-  });
-  return {
-    server: target.name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: errors + result.errors + result.timeouts,
-    requests: result.requests.total,
+  const pick = (): { op: Operation; params: BenchParams } => {
+    const chosen = mix[next % mix.length];
+    next += 1;
+    if (chosen === undefined) throw new Error('the repeated-read mix is empty');
+    return chosen;
   };
+  return { server: target.name, ...(await load(target, seconds, pick)) };
 }
 
 async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; mix: MixRow[]; load: Record<string, number> }> {
