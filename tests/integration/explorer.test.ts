@@ -103,6 +103,12 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, 
   }
 }
 
+/** The id the API gives the seed document with this title. */
+async function documentIdOf(title: string | undefined): Promise<string> {
+  const { documents } = expectNoErrors(await seeded.api.query<{ documents: { nodes: { id: string; title: string }[] } }>('{ documents { nodes { id title } } }'));
+  return documents.nodes.find((d) => d.title === title)?.id ?? '';
+}
+
 const cooperative = (r: SeedRelationship): boolean => r.stance === 'COOPERATIVE';
 
 describe('the explorer, in headless Chromium, offline', () => {
@@ -218,7 +224,7 @@ describe('the explorer, in headless Chromium, offline', () => {
     await page.goto(`${origin}/explore?entity=entity:nato&depth=1`);
     await expectGraph(page, seedNeighborhood('nato', 1));
     const doc = seed.documents[0];
-    const documentId = expectNoErrors(await seeded.api.query<{ documents: { nodes: { id: string; title: string }[] } }>('{ documents { nodes { id title } } }')).documents.nodes.find((d) => d.title === doc?.title)?.id ?? '';
+    const documentId = await documentIdOf(doc?.title);
     const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
       sourceId: 'entity:new-zealand',
       type: 'COOPERATES_WITH',
@@ -235,7 +241,7 @@ describe('the explorer, in headless Chromium, offline', () => {
 
   it('curates in place with a token: states a relationship from a selected passage, then retracts it; refusals are shown in words', async () => {
     const doc = seed.documents[0];
-    const documentId = expectNoErrors(await seeded.api.query<{ documents: { nodes: { id: string; title: string }[] } }>('{ documents { nodes { id title } } }')).documents.nodes.find((d) => d.title === doc?.title)?.id ?? '';
+    const documentId = await documentIdOf(doc?.title);
     await page.goto(`${origin}/explore?entity=entity:nato&depth=1&select=doc:${encodeURIComponent(documentId)}`);
     await page.locator('.document-text').waitFor();
     expect(await page.locator('.details').innerText()).toContain('Paste a token');
@@ -309,7 +315,7 @@ describe('the explorer, in headless Chromium, offline', () => {
       // The live subscription is accepted too: a relationship stated elsewhere appears without a reload.
       const doc = seed.documents[0];
       const quote = 'NATO aims to enhance ties with key regional partners';
-      const documentId = expectNoErrors(await seeded.api.query<{ documents: { nodes: { id: string; title: string }[] } }>('{ documents { nodes { id title } } }')).documents.nodes.find((d) => d.title === doc?.title)?.id ?? '';
+      const documentId = await documentIdOf(doc?.title);
       // Between two of NATO's neighbours, and not in the seed: a relationship of its own.
       const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
         sourceId: 'entity:new-zealand',
