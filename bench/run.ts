@@ -64,16 +64,8 @@ interface PeerModule {
   PEER_OPERATIONS: Record<Operation, { query: string; variables: (p: BenchParams & { fromId: string; toId: string }) => Record<string, unknown> }>;
 }
 
-/** One row of the repeated-read mix. */
-interface MixRow {
-  size: number;
-  server: ServerName;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  requests: number;
-}
+/** One row of the repeated-read mix: a row without an operation (the mix has them all) or round trips. */
+type MixRow = Omit<Row, 'relationships' | 'operation' | 'roundTrips'>;
 
 /** Distinct parameter sets per operation in the repeated-read mix. */
 const MIX_PARAMETER_SETS = 8;
