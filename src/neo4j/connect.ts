@@ -51,9 +51,13 @@ export interface Neo4jHandle {
   close: () => Promise<void>;
 }
 
-/** Starts (embedded mode) or reaches (external mode) Neo4j and waits until it answers. */
-export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4jHandle> {
-  const embedded = config.neo4j.mode === 'embedded' ? await startEmbeddedNeo4j({ ...config.embedded, logger }) : undefined;
+/**
+ * Starts (embedded mode) or reaches (external mode) Neo4j and waits until it answers. `importDir`
+ * (embedded mode only): bulk-import those files first (see src/seed/bulk.ts).
+ */
+export async function connectNeo4j(config: Config, logger: Logger, options: { importDir?: string } = {}): Promise<Neo4jHandle> {
+  if (options.importDir !== undefined && config.neo4j.mode !== 'embedded') throw new Error('a bulk import needs the embedded Neo4j');
+  const embedded = config.neo4j.mode === 'embedded' ? await startEmbeddedNeo4j({ ...config.embedded, logger, importDir: options.importDir }) : undefined;
   const uri = embedded?.uri ?? config.neo4j.uri;
   if (uri === undefined) throw new Error('NEO4J_URI is required when the embedded Neo4j is not used');
   if (embedded !== undefined) logger.info({ uri, dataDir: config.embedded.dataDir }, 'embedded Neo4j started');

@@ -15,6 +15,7 @@ const MAIN_CLASS = 'io.actorgraph.embedded.EmbeddedNeo4j';
 const CLASSES = path.join(LAUNCHER_DIR, 'target', 'classes');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
 const READY = /^NEO4J_READY (bolt:\/\/\S+)\s*$/;
+const IMPORTED = /^NEO4J_IMPORTED (\d+)\s*$/;
 
 /** A start-up failure with a one-line cause, meant to be shown as is. */
 export class EmbeddedNeo4jError extends Error {
@@ -35,6 +36,12 @@ export interface EmbeddedOptions {
   readyTimeoutMs?: number;
   /** More JVM options, after ours. */
   jvmOptions?: readonly string[];
+  /**
+   * A folder of bulk-importer files (src/seed/import-files.ts): the launcher imports them into the
+   * `neo4j` database before the DBMS starts, and refuses (exits, with the reason) unless that
+   * database is absent or empty. The ready timeout then counts from the end of the import.
+   */
+  importDir?: string;
 }
 
 export interface EmbeddedNeo4j {
@@ -44,6 +51,8 @@ export interface EmbeddedNeo4j {
   stop: (graceMs?: number) => Promise<void>;
   /** Resolves with the exit code when the process ends, for whatever reason. */
   exited: Promise<number | null>;
+  /** With `importDir`: how long the import took (ms, as the launcher measured it). */
+  importMs?: number;
 }
 
 /** Java 17 or newer on PATH, or an error saying what to do instead. */
@@ -116,6 +125,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       '--pagecache',
       options.pageCache,
       ...(options.txMemory === undefined ? [] : ['--tx-memory', options.txMemory]),
+      ...(options.importDir === undefined ? [] : ['--import', options.importDir]),
       '--exit-on-stdin-close',
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
@@ -129,12 +139,22 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     logger.debug({ neo4j: line }, 'embedded neo4j');
   });
 
+  let importMs: number | undefined;
   const uri = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
+    const expire = (): void => {
       child.kill('SIGKILL');
-      reject(new EmbeddedNeo4jError(`the embedded Neo4j did not become ready within ${(options.readyTimeoutMs ?? 120_000) / 1000} s`));
-    }, options.readyTimeoutMs ?? 120_000);
+      reject(new EmbeddedNeo4jError(`the embedded Neo4j did not become ready within ${readyTimeoutMs / 1000} s`));
+    };
+    // An import takes as long as the data needs (the launcher reports its failures itself).
+    let timer = options.importDir === undefined ? setTimeout(expire, readyTimeoutMs) : undefined;
     readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const imported = IMPORTED.exec(line);
+      if (imported?.[1] !== undefined) {
+        importMs = Number(imported[1]);
+        timer = setTimeout(expire, readyTimeoutMs);
+        return;
+      }
       const match = READY.exec(line);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
@@ -156,6 +176,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     uri,
     pid: child.pid ?? -1,
     exited,
+    importMs,
     stop: (graceMs = 30_000) => stopChild(child, exited, graceMs),
   };
 }

@@ -11,24 +11,17 @@
  */
 import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
 import { run as runStatement, statement, type Statement } from '../neo4j/statement';
-import { contentHash, globalId, relationshipKey } from '../model/ids';
-import { nameRows } from '../model/entity';
 import { RELATION_TYPES, relationTypePattern } from '../model/vocabulary';
 import type { SeedData } from '../seed/read';
+import { distinctDocuments, relationshipCountRows, seedRows, type SeedCounts } from '../seed/rows';
 import { RELATIONSHIP_COUNT } from './constraints';
 import { lockWrites, recordChange } from './changes';
 import { refreshMentions } from './mentions';
-import { createSeedDocuments, createSeedEntities, createSeedRelationships, stateRelationships, upsertSeedDocuments, upsertSeedEntities, type RelationshipRow } from './writes';
+import { createSeedDocuments, createSeedEntities, createSeedRelationships, stateRelationships, upsertSeedDocuments, upsertSeedEntities } from './writes';
 
 const BATCH_SIZE = 10_000;
 
-export interface SeedCounts {
-  entities: number;
-  names: number;
-  documents: number;
-  relationships: number;
-  mentions: number;
-}
+export type { SeedCounts };
 
 /** Thrown when the database refuses the seed because of curated data (a name a curator gave another entity, say); nothing was written. */
 export class SeedConflictError extends Error {
@@ -89,79 +82,7 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData, observer: See
     (await run(tx, statement('seed.redirects', 'MATCH (r:Redirect)-[:REDIRECTS_TO]->(e:Entity) RETURN r.id AS id, e.id AS to'))).map((r) => [r.get('id') as string, r.get('to') as string]),
   );
   const curated = (await run(tx, statement('seed.curation-exists', "RETURN EXISTS { MATCH (c:Change) WHERE c.kind <> 'SEEDED' } AS curated")))[0]?.get('curated') === true;
-  const resolve = (slug: string): string => {
-    const id = globalId('Entity', slug);
-    return redirects.get(id) ?? id;
-  };
-
-  const entities = seed.entities
-    .map((e) => ({
-      id: globalId('Entity', e.slug),
-      name: e.name,
-      kind: e.kind,
-      aliases: e.aliases,
-      aliasText: e.aliases.join('\n'),
-      description: e.description,
-      wikidata: e.wikidata,
-      iso3: e.iso3,
-      names: nameRows(e.name, e.aliases),
-    }))
-    .filter((e) => !redirects.has(e.id));
-  // Which relationships each document states, so Document.relationships is an index lookup.
-  const statedIn = new Map<string, string[]>();
-  for (const r of seed.relationships) {
-    for (const slug of new Set(r.evidence.map((e) => e.documentSlug))) {
-      const ids = statedIn.get(slug) ?? [];
-      ids.push(r.id);
-      statedIn.set(slug, ids);
-    }
-  }
-  const documents = seed.documents.map((d) => ({
-    id: globalId('Document', d.slug),
-    title: d.title,
-    text: d.text,
-    contentHash: contentHash(d.title, d.text),
-    url: null,
-    publishedAt: null,
-    relationshipIds: statedIn.get(d.slug) ?? [],
-  }));
-  const relationships = seed.relationships
-    .map((r): RelationshipRow & { type: (typeof RELATION_TYPES)[number] } => {
-      const source = resolve(r.sourceSlug);
-      const target = resolve(r.targetSlug);
-      const attributedTo = r.attributedToSlug === null ? null : resolve(r.attributedToSlug);
-      return {
-        type: r.type,
-        key: relationshipKey({ sourceId: source, type: r.type, targetId: target, stance: r.stance, modality: r.modality, attributedToId: attributedTo }),
-        id: r.id,
-        source,
-        target,
-        stance: r.stance,
-        modality: r.modality,
-        attributedTo,
-        quotes: r.evidence.map((e) => e.quote),
-        starts: r.evidence.map((e) => e.start),
-        ends: r.evidence.map((e) => e.end),
-        documents: r.evidence.map((e) => globalId('Document', e.documentSlug)),
-        origins: r.evidence.map(() => 'seed'),
-      };
-    })
-    // A relationship between two entities that were merged into one would join it to itself.
-    .filter((r) => r.source !== r.target);
-  const mentions = seed.mentions.map((m) => ({
-    document: globalId('Document', m.documentSlug),
-    entity: resolve(m.entitySlug),
-    starts: m.spans.map((s) => s.start),
-    ends: m.spans.map((s) => s.end),
-    texts: m.spans.map((s) => s.text),
-  }));
-  const summary: SeedCounts = {
-    entities: entities.length,
-    names: entities.reduce((n, e) => n + e.names.length, 0),
-    documents: documents.length,
-    relationships: relationships.length,
-    mentions: mentions.reduce((n, m) => n + m.starts.length, 0),
-  };
+  const { entities, documents, relationships, mentions, counts: summary, rowsToWrite } = seedRows(seed, redirects);
   const entityIds = entities.map((e) => e.id);
   const documentIds = documents.map((d) => d.id);
 
@@ -173,8 +94,6 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData, observer: See
     }
   };
   const types = relationTypePattern();
-  // Progress counts the rows the batch statements write.
-  const rowsToWrite = entities.length + documents.length + relationships.length + mentions.length;
 
   // The first load into a graph without entities or documents has nothing to merge with, drop
   // or keep: plain CREATE, documents created with their relationship ids, counts from the rows.
@@ -184,7 +103,7 @@ async function writeSeedIn(tx: ManagedTransaction, seed: SeedData, observer: See
     await inBatches(entities, createSeedEntities);
     await inBatches(documents, createSeedDocuments);
     for (const type of RELATION_TYPES) {
-      const ofType = relationships.filter((r) => r.type === type).map((r) => ({ ...r, distinctDocuments: [...new Set(r.documents)] }));
+      const ofType = relationships.filter((r) => r.type === type).map((r) => ({ ...r, distinctDocuments: distinctDocuments(r) }));
       await inBatches(ofType, (batch) => createSeedRelationships(type, batch));
     }
     await inBatches(mentions, createMentions);
@@ -297,20 +216,13 @@ const createMentions = (rows: { document: string; entity: string; starts: number
 
 /** The relationship counts of a first load, counted from its rows (the graph holds no others). */
 function writeRelationshipCounts(relationships: { type: string; stance: string; modality: string }[]): Statement {
-  const counts = new Map<string, { type: string; stance: string; modality: string; count: number }>();
-  for (const r of relationships) {
-    const key = `${r.type}\u0000${r.stance}\u0000${r.modality}`;
-    const c = counts.get(key) ?? { type: r.type, stance: r.stance, modality: r.modality, count: 0 };
-    c.count += 1;
-    counts.set(key, c);
-  }
   return statement(
     'seed.write-relationship-counts',
     `OPTIONAL MATCH (old:${RELATIONSHIP_COUNT}) DELETE old
      WITH count(*) AS dropped
      UNWIND $counts AS c
      CREATE (:${RELATIONSHIP_COUNT} {type: c.type, stance: c.stance, modality: c.modality, count: c.count})`,
-    { counts: [...counts.values()] },
+    { counts: relationshipCountRows(relationships) },
   );
 }
 

@@ -36,7 +36,12 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * <pre>
  * java [-Xmx...] -cp target/classes:$(cat target/classpath.txt) io.actorgraph.embedded.EmbeddedNeo4j \
  *   --data &lt;dir&gt; [--host 127.0.0.1] [--port 7687] [--pagecache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
+ *   [--import &lt;dir&gt;]
  * </pre>
+ *
+ * With {@code --import}, the folder's CSV files are bulk-imported into the {@code neo4j} database
+ * first (see {@link BulkImport}: only into an absent or empty one), then the DBMS starts; stdout then
+ * carries {@code NEO4J_IMPORTED <milliseconds>} before the ready line.
  *
  * stdout carries exactly one line, {@code NEO4J_READY bolt://host:port}, once the default database is
  * available and Bolt is listening. Everything else goes to stderr. Errors: one line starting with
@@ -76,6 +81,7 @@ public final class EmbeddedNeo4j {
         long pageCacheBytes = 64L * 1024 * 1024;
         long txMemoryBytes = 256L * 1024 * 1024;
         boolean exitOnStdinClose;
+        Path importDir;
     }
 
     public static void main(String[] args) {
@@ -84,7 +90,7 @@ public final class EmbeddedNeo4j {
             options = parseArgs(args);
         } catch (UsageException e) {
             fail(e.getMessage() + " (usage: --data <dir> [--host 127.0.0.1] [--port 7687] [--pagecache 64m]"
-                    + " [--tx-memory 256m] [--exit-on-stdin-close])");
+                    + " [--tx-memory 256m] [--exit-on-stdin-close] [--import <dir>])");
             return;
         }
 
@@ -92,6 +98,20 @@ public final class EmbeddedNeo4j {
 
         String readyUri;
         synchronized (LOCK) {
+            // The import runs under LOCK: a stop signal waits for it (then exits before the DBMS starts)
+            // rather than leaving a half-written store.
+            if (options.importDir != null) {
+                try {
+                    long ms = BulkImport.run(options.data, options.importDir, options.pageCacheBytes);
+                    System.out.print("NEO4J_IMPORTED " + ms + "\n");
+                    System.out.flush();
+                } catch (BulkImport.ImportException e) {
+                    startupFailed = true;
+                    System.err.println(PREFIX + e.getMessage());
+                    System.err.flush();
+                    Runtime.getRuntime().halt(1);
+                }
+            }
             try {
                 readyUri = start(options);
             } catch (Throwable t) {
@@ -273,7 +293,8 @@ public final class EmbeddedNeo4j {
                 case "--host":
                 case "--port":
                 case "--pagecache":
-                case "--tx-memory": {
+                case "--tx-memory":
+                case "--import": {
                     String value;
                     if (inlineValue != null) {
                         value = inlineValue;
@@ -315,6 +336,12 @@ public final class EmbeddedNeo4j {
                 } catch (RuntimeException e) {
                     throw new UsageException("invalid --data '" + value + "': " + e.getMessage());
                 }
+                break;
+            case "--import":
+                if (value.isBlank() || !Files.isDirectory(Paths.get(value))) {
+                    throw new UsageException("invalid --import '" + value + "': must be a directory holding the importer's files");
+                }
+                o.importDir = Paths.get(value).toAbsolutePath().normalize();
                 break;
             case "--host":
                 if (value.isBlank() || value.contains(" ")) {

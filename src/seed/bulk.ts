@@ -1,0 +1,139 @@
+/**
+ * The bulk path of a first load: when the embedded Neo4j is ours (no NEO4J_URI) and its database
+ * does not exist yet, a big seed goes in through Neo4j's offline importer instead of one Cypher
+ * transaction. The importer's files are written from the same rows the transactional loader
+ * sends (src/seed/import-files.ts); the launcher imports them before its DBMS starts (so nothing
+ * serves a half-written store) and refuses a database that holds anything; then the schema is
+ * built on the imported data (index population is a bulk build), the lists the importer cannot
+ * write are set, and plans are refreshed. The result equals what `writeSeed` leaves in an empty
+ * graph (tests/integration/bulk-import.test.ts compares the two).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { connectNeo4j, type Neo4jHandle } from '../neo4j/connect';
+import type { CypherExecutor } from '../neo4j/driver';
+import { run } from '../neo4j/statement';
+import { listFixupStatements } from '../queries/bulk';
+import { applyConstraints } from '../queries/constraints';
+import type { SeedObserver } from '../queries/seed';
+import { writeImportFiles, type ImportFiles } from './import-files';
+import type { SeedData } from './read';
+import { seedRows, type SeedCounts, type SeedRows } from './rows';
+
+/**
+ * The smallest load (entities, documents, relationships and mentions rows) that goes through the
+ * importer when the choice is automatic. Measured (README, "Loading"): the importer's fixed cost
+ * (its stages, then building the schema on the imported data) is a few seconds, which the
+ * transactional path beats on the article's seed and on the 1k benchmark graph.
+ */
+export const BULK_MIN_ROWS = 20_000;
+
+/** Loads at least this big are followed by fresh statistics and plans (as writeSeed does). */
+const REPLAN_AFTER_ROWS = 10_000;
+
+/** The bulk path was asked for but cannot run; nothing was written. */
+export class BulkSeedRefused extends Error {
+  override name = 'BulkSeedRefused';
+}
+
+/** Where the embedded launcher keeps the `neo4j` database's store (DatabaseManagementServiceBuilder's layout). */
+export function embeddedStore(dataDir: string): string {
+  return path.join(dataDir, 'data', 'databases', 'neo4j');
+}
+
+/**
+ * Why the bulk path cannot run here, or null when it can: it needs the embedded Neo4j, and (unless
+ * `force`d) a database that does not exist yet and a seed of at least BULK_MIN_ROWS rows. A forced
+ * load into an existing store is left to the launcher, which refuses it unless it is empty.
+ */
+export function bulkUnavailable(config: Config, rows: number, force: boolean): string | null {
+  if (config.neo4j.mode !== 'embedded') return 'the bulk importer needs the embedded Neo4j (NEO4J_URI is set)';
+  if (force) return null;
+  if (fs.existsSync(embeddedStore(config.embedded.dataDir))) return `the database in ${config.embedded.dataDir} exists already`;
+  if (rows < BULK_MIN_ROWS) return `the seed is small (${rows} rows, the importer pays from ${BULK_MIN_ROWS})`;
+  return null;
+}
+
+export interface BulkFiles {
+  rows: SeedRows;
+  files: ImportFiles;
+  /** Deletes the files (after the import, or when it fails). */
+  remove: () => void;
+}
+
+/** Writes the importer's files for `seed` into a new temporary folder. */
+export function writeBulkFiles(seed: SeedData, options: { maxOffHeap: string; tmpDir?: string }, observer: SeedObserver = {}): BulkFiles {
+  const started = performance.now();
+  const rows = seedRows(seed);
+  observer.planned?.(rows.rowsToWrite);
+  const dir = fs.mkdtempSync(path.join(options.tmpDir ?? os.tmpdir(), 'actor-graph-import-'));
+  const remove = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const files = writeImportFiles(dir, rows, { threads: Math.max(1, os.availableParallelism()), maxOffHeap: options.maxOffHeap });
+    observer.statement?.({ name: 'bulk.write-files', rows: 0, ms: performance.now() - started });
+    return { rows, files, remove };
+  } catch (e: unknown) {
+    remove();
+    throw e;
+  }
+}
+
+/** After the import, with the DBMS up: the schema built on the imported data, the lists the importer could not write, fresh plans. */
+export async function finishBulkLoad(db: CypherExecutor, bulk: BulkFiles, observer: SeedObserver = {}): Promise<SeedCounts> {
+  const patient = db.withTimeout(undefined);
+  let at = performance.now();
+  const step = (name: string): void => {
+    const now = performance.now();
+    observer.statement?.({ name, rows: 0, ms: now - at });
+    at = now;
+  };
+  // Every uniqueness constraint is built (and checked) over the imported data, the other indexes
+  // populated; applyConstraints waits for all of them.
+  await applyConstraints(patient);
+  step('bulk.schema');
+  const fixups = listFixupStatements(bulk.files.fixups);
+  if (fixups.length > 0) {
+    await patient.writeTransaction(async (tx) => {
+      for (const s of fixups) await run(tx, s);
+    }, 'bulk.set-lists');
+    step('bulk.set-lists');
+  }
+  const { counts } = bulk.rows;
+  // As writeSeed: the planner's statistics must catch up with a big load before the first plans.
+  if (counts.entities + counts.relationships >= REPLAN_AFTER_ROWS) {
+    await patient.read('CALL db.prepareForReplanning()', {}, () => undefined);
+    step('seed.replan');
+  }
+  return counts;
+}
+
+/**
+ * Starts the embedded Neo4j with `seed` bulk-imported into it (see the module's comment) and
+ * returns the handle and what was loaded. The importer's files are deleted whatever happens; if
+ * the launcher refuses (a database that holds data) or the import fails, this rejects with its
+ * one-line reason and the store is as it was.
+ */
+export async function startWithBulkSeed(config: Config, logger: Logger, seed: SeedData, observer: SeedObserver = {}): Promise<{ neo4j: Neo4jHandle; counts: SeedCounts }> {
+  // The importer's caches live off the JVM heap; the page cache's size is what the README's sizing already sets aside.
+  const bulk = writeBulkFiles(seed, { maxOffHeap: config.embedded.pageCache }, observer);
+  logger.info({ rows: bulk.rows.rowsToWrite, megabytes: Math.round(bulk.files.bytes / 1e6) }, 'seed: bulk import into the new embedded database');
+  let neo4j: Neo4jHandle;
+  const started = performance.now();
+  try {
+    neo4j = await connectNeo4j(config, logger, { importDir: bulk.files.dir });
+  } finally {
+    bulk.remove();
+  }
+  const importMs = neo4j.embedded?.importMs ?? 0;
+  observer.statement?.({ name: 'bulk.import', rows: bulk.rows.rowsToWrite, ms: importMs });
+  observer.statement?.({ name: 'bulk.start', rows: 0, ms: performance.now() - started - importMs });
+  try {
+    return { neo4j, counts: await finishBulkLoad(neo4j.db, bulk, observer) };
+  } catch (e: unknown) {
+    await neo4j.close();
+    throw e;
+  }
+}
