@@ -4,7 +4,7 @@
  * src/seed/import-files.ts), set here so the graph equals what the transactional loader writes.
  */
 import { statement, type Statement } from '../neo4j/statement';
-import { relationTypePattern, type RelationType } from '../model/vocabulary';
+import { relationTypePattern } from '../model/vocabulary';
 import type { ListFixup } from '../seed/import-files';
 
 /** Property names the fix-ups may set: the importer files' list columns, never anything from the data. */
@@ -28,7 +28,7 @@ export function listFixupStatements(fixups: readonly ListFixup[]): Statement[] {
     }
     return statement(
       `bulk.set-lists.${label}.${property}`,
-      `UNWIND $rows AS row MATCH ()-[r${relationTypePattern([label as RelationType])} {id: row.id}]->() SET r.${property} = row.value`,
+      `UNWIND $rows AS row MATCH ()-[r${relationTypePattern([label])} {id: row.id}]->() SET r.${property} = row.value`,
       { rows },
     );
   });

@@ -112,7 +112,7 @@ class CsvFile<T> {
     if (value === null || value === undefined) return '';
     switch (column.kind) {
       case 'raw':
-        return String(value);
+        return value as string;
       case 'string':
         return this.text(value as string);
       case 'boolean':
@@ -170,7 +170,7 @@ export function writeImportFiles(dir: string, rows: SeedRows, options: { threads
   const files: { option: '--nodes' | '--relationships'; label: string; csv: CsvFile<never> }[] = [];
   const open = <T>(option: '--nodes' | '--relationships', label: string, name: string, columns: Column<T>[], fixup?: (row: T, property: string, value: string[] | number[]) => void): CsvFile<T> => {
     const csv = new CsvFile<T>(path.join(dir, name), columns, fixup);
-    files.push({ option, label, csv: csv as unknown as CsvFile<never> });
+    files.push({ option, label, csv: csv });
     return csv;
   };
 
