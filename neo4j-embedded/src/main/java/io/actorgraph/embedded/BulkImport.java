@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
@@ -82,6 +84,8 @@ final class BulkImport {
         List<String> args = new ArrayList<>(List.of("database", "import", "full"));
         args.addAll(importerArgs);
         args.add("--report-file=" + importDir.resolve("import.report"));
+        // The causes of a failure are only in the verbose output's stack traces (see describeFailure).
+        args.add("--verbose");
         args.add(EmbeddedNeo4j.DEFAULT_DATABASE);
 
         // The importer's progress goes to stderr (stdout carries only the ready line); its errors are
@@ -99,7 +103,7 @@ final class BulkImport {
         }
         errorStream.flush();
         if (code != 0) {
-            String cause = failure != null ? failure : firstError(errors.toString(StandardCharsets.UTF_8), code);
+            String cause = failure != null ? failure : describeFailure(errors.toString(StandardCharsets.UTF_8), code);
             try {
                 FileUtils.deleteDirectory(store);
                 FileUtils.deleteDirectory(txLogs);
@@ -149,15 +153,37 @@ final class BulkImport {
         }
     }
 
-    /** The importer's first error line (it prints a stack trace after it when verbose). */
-    static String firstError(String output, int code) {
+    private static final Pattern SOURCE = Pattern.compile("data source: \\w+\\[source:(.+?), position:\\d+, line:(\\d+)\\]");
+    private static final Pattern CAUSE = Pattern.compile("^Caused by: (?:[\\w.$]+?(?:Exception|Error): )?(.*)$");
+
+    /**
+     * One line from the importer's verbose error output: the innermost cause (a bad entry says which
+     * node or relationship and why) and the file and line it came from.
+     */
+    static String describeFailure(String output, int code) {
+        String cause = null;
+        String source = null;
+        String last = null;
         for (String line : output.split("\\R")) {
             String l = line.trim();
-            if (!l.isEmpty() && !l.startsWith("at ")) {
-                return l;
+            Matcher c = CAUSE.matcher(l);
+            if (c.matches() && !c.group(1).isBlank()) {
+                cause = c.group(1).trim();
+            }
+            Matcher s = SOURCE.matcher(l);
+            if (source == null && s.find()) {
+                source = Path.of(s.group(1)).getFileName() + " line " + s.group(2);
+            }
+            if (!l.isEmpty() && !l.startsWith("at ") && !l.startsWith("Run with") && !l.startsWith("...")) {
+                last = l;
             }
         }
-        return "the importer exited with code " + code + " and no message";
+        if (cause == null) {
+            // The heap warning is printed without a line break before the error that follows it.
+            cause = last == null ? "the importer exited with code " + code + " and no message"
+                    : last.replaceFirst("^WARNING: heap size .*? Suggested heap size is [\\d.]+\\s*\\w+?B", "");
+        }
+        return source == null ? cause : cause + " (" + source + ")";
     }
 
     /** Writes to two streams. */

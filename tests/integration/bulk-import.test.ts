@@ -1,0 +1,247 @@
+/**
+ * The bulk path of a first load (src/seed/bulk.ts, the launcher's --import) against real Neo4j
+ * instances of its own: the graph it leaves equals the one the transactional loader leaves from
+ * the same seed (the article's, and a small one of awkward strings and empty lists), compared by
+ * a dump written here (every node's labels and typed properties, every relationship's type, ends
+ * and typed properties, sorted); a curated write after it meets the constraints; the launcher
+ * refuses a database that holds data and leaves it as it was; a failed import leaves no store.
+ *
+ * @standalone
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4jDriver from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import type { Neo4jHandle } from '../../src/neo4j/connect';
+import { applyConstraints } from '../../src/queries/constraints';
+import { writeSeed } from '../../src/queries/seed';
+import { assertRelationship } from '../../src/queries/curation';
+import { SEED_DIR } from '../../src/seed/load';
+import { readSeed, type SeedData } from '../../src/seed/read';
+import { embeddedStore, startWithBulkSeed } from '../../src/seed/bulk';
+
+jest.setTimeout(300_000);
+
+const logger = createLogger('silent');
+const dirs: string[] = [];
+const tempDir = (name: string): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-${name}-`));
+  dirs.push(dir);
+  return dir;
+};
+const configFor = (dataDir: string): ReturnType<typeof loadConfig> => loadConfig({ NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m' });
+
+/** Every node and relationship with its properties' values and types, ends named by label and id (or key), sorted. */
+async function dump(db: CypherExecutor): Promise<string[]> {
+  const typed = (entries: [string, unknown, string][]): unknown =>
+    entries
+      .map(([k, v, t]) => [k, neo4jDriver.isInt(v) ? `int:${v.toString()}` : v, t])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return db.read(
+    `CALL () {
+       MATCH (n) RETURN 'node' AS kind, labels(n) AS tags, [k IN keys(n) | [k, n[k], valueType(n[k])]] AS props, null AS ends
+       UNION ALL
+       MATCH (a)-[r]->(b) RETURN 'rel' AS kind, [type(r)] AS tags, [k IN keys(r) | [k, r[k], valueType(r[k])]] AS props,
+                                 [labels(a), coalesce(a.id, a.key), labels(b), coalesce(b.id, b.key)] AS ends
+     }
+     RETURN kind, tags, props, ends`,
+    {},
+    (records) =>
+      records
+        .map((r) => {
+          const props = typed(r.get('props') as [string, unknown, string][]) as [string, unknown, string][];
+          // When the load happened is the one value the two paths cannot share: its type is compared, and it is checked below.
+          const stable = props.map(([k, v, t]) => ((r.get('tags') as string[])[0] === 'Change' && k === 'at' ? [k, 'when', t] : [k, v, t]));
+          return JSON.stringify([r.get('kind'), [...(r.get('tags') as string[])].sort(), stable, r.get('ends')]);
+        })
+        .sort(),
+  );
+}
+
+/** Loads through the transactional path into a fresh database of its own and dumps it. */
+let reference: { neo4j: EmbeddedNeo4j; driver: Driver; db: CypherExecutor } | undefined;
+async function transactionalDump(seed: SeedData): Promise<string[]> {
+  if (reference === undefined) {
+    const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: tempDir('bulk-reference'), heap: '384m', pageCache: '64m', logger });
+    const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
+    reference = { neo4j, driver, db: new CypherExecutor(driver, 'neo4j', 60_000) };
+  }
+  const { db } = reference;
+  await db.write('MATCH (n) DETACH DELETE n', {}, () => undefined);
+  await applyConstraints(db);
+  const before = Date.now();
+  await writeSeed(db, seed);
+  await expectChangeAt(db, before, Date.now());
+  return dump(db);
+}
+
+/** The one SEEDED change was recorded while the load ran, as a whole number of milliseconds. */
+async function expectChangeAt(db: CypherExecutor, from: number, to: number): Promise<void> {
+  const at = await db.read("MATCH (c:Change {kind: 'SEEDED'}) RETURN c.at AS at", {}, (records) => records.map((r) => r.get('at') as unknown));
+  expect(at).toHaveLength(1);
+  expect(neo4jDriver.isInt(at[0])).toBe(true);
+  const ms = Number(at[0]);
+  expect(ms).toBeGreaterThanOrEqual(from);
+  expect(ms).toBeLessThanOrEqual(to);
+}
+
+const handles: Neo4jHandle[] = [];
+async function bulkLoad(seed: SeedData, dataDir = tempDir('bulk')): Promise<Neo4jHandle & { dataDir: string }> {
+  const before = Date.now();
+  const { neo4j } = await startWithBulkSeed(configFor(dataDir), logger, seed);
+  handles.push(neo4j);
+  await expectChangeAt(neo4j.db, before, Date.now());
+  return Object.assign(neo4j, { dataDir });
+}
+
+afterAll(async () => {
+  for (const h of handles) await h.close();
+  if (reference !== undefined) {
+    await reference.driver.close();
+    await reference.neo4j.stop();
+  }
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Strings the importer's CSV must carry whole, lists it cannot write directly, a missing value, an attribution. */
+const AWKWARD_TEXT = 'Alpha "Quoted"; Beta, Gamma\nsaid: Delta\r\nagreed with "Alpha" on a; b, c.\n\nÉpsilon ✓ ends here.';
+const awkwardSeed = (): SeedData => {
+  const quote = (s: string): { quote: string; start: number; end: number } => {
+    const start = AWKWARD_TEXT.indexOf(s);
+    return { quote: s, start, end: start + s.length };
+  };
+  return {
+    entities: [
+      { slug: 'alpha', name: 'Alpha "Quoted"; Beta', kind: 'ORGANIZATION', aliases: ['A, "B"', 'line\nbreak', ' spaced  out '], description: 'He said "no";\nthen, yes.', wikidata: 'Q1', iso3: null },
+      { slug: 'delta', name: 'Delta', kind: 'COUNTRY', aliases: [], description: null, wikidata: null, iso3: 'DLT' },
+      { slug: 'epsilon', name: 'Épsilon ✓', kind: 'OFFICE', aliases: ['""'], description: '', wikidata: null, iso3: null },
+    ],
+    documents: [
+      { slug: 'awkward', title: 'A "title", with; delimiters', text: AWKWARD_TEXT },
+      { slug: 'unused', title: 'Cited by nothing', text: 'No relationship cites this document.' },
+    ],
+    relationships: [
+      {
+        id: 'relationship:alpha:COOPERATES_WITH:delta',
+        type: 'COOPERATES_WITH',
+        sourceSlug: 'alpha',
+        targetSlug: 'delta',
+        stance: 'COOPERATIVE',
+        modality: 'ASSERTED',
+        attributedToSlug: null,
+        evidence: [
+          { documentSlug: 'awkward', ...quote('Delta\r\nagreed with "Alpha" on a; b, c.') },
+          { documentSlug: 'awkward', ...quote('Alpha "Quoted"; Beta') },
+        ],
+      },
+      {
+        id: 'relationship:delta:COUNTERS:epsilon',
+        type: 'COUNTERS',
+        sourceSlug: 'delta',
+        targetSlug: 'epsilon',
+        stance: 'ADVERSARIAL',
+        modality: 'ATTRIBUTED',
+        attributedToSlug: 'alpha',
+        evidence: [{ documentSlug: 'awkward', ...quote('Épsilon ✓ ends here.') }],
+      },
+    ],
+    mentions: [
+      { documentSlug: 'awkward', entitySlug: 'delta', spans: [{ ...quote('Delta'), text: 'Delta' }] },
+      { documentSlug: 'awkward', entitySlug: 'epsilon', spans: [{ ...quote('Épsilon ✓'), text: 'Épsilon ✓' }, { start: 0, end: 0, text: '' }] },
+    ],
+  };
+};
+
+describe('the bulk path of a first load', () => {
+  let article: Neo4jHandle & { dataDir: string };
+
+  it("leaves the same graph as the transactional loader: the article's seed", async () => {
+    const seed = readSeed(SEED_DIR);
+    article = await bulkLoad(seed);
+    const bulk = await dump(article.db);
+    expect(bulk.length).toBeGreaterThan(seed.entities.length + seed.relationships.length);
+    expect(bulk).toEqual(await transactionalDump(seed));
+  });
+
+  it('leaves the same graph as the transactional loader: quotes, delimiters, line breaks, empty lists and strings', async () => {
+    const seed = awkwardSeed();
+    const bulk = await bulkLoad(seed);
+    const dumped = await dump(bulk.db);
+    expect(dumped).toEqual(await transactionalDump(seed));
+    // And the values are the seed's own, character for character.
+    const alpha = await bulk.db.read("MATCH (e:Entity {id: 'entity:alpha'}) RETURN e.name AS name, e.aliases AS aliases, e.description AS description", {}, (r) => r[0]?.toObject());
+    expect(alpha).toEqual({ name: 'Alpha "Quoted"; Beta', aliases: ['A, "B"', 'line\nbreak', ' spaced  out '], description: 'He said "no";\nthen, yes.' });
+    const delta = await bulk.db.read("MATCH (e:Entity {id: 'entity:delta'}) RETURN e.aliases AS aliases, e.description IS NULL AS noDescription", {}, (r) => r[0]?.toObject());
+    expect(delta).toEqual({ aliases: [], noDescription: true });
+    const text = await bulk.db.read("MATCH (d:Document {id: 'document:awkward'}) RETURN d.text AS text", {}, (r) => r[0]?.get('text') as string);
+    expect(text).toBe(AWKWARD_TEXT);
+    const unused = await bulk.db.read("MATCH (d:Document {id: 'document:unused'}) RETURN d.relationshipIds AS ids", {}, (r) => r[0]?.get('ids') as unknown);
+    expect(unused).toEqual([]);
+    const texts = await bulk.db.read("MATCH (:Document)-[m:MENTIONS]->(:Entity {id: 'entity:epsilon'}) RETURN m.texts AS texts", {}, (r) => r[0]?.get('texts') as unknown);
+    expect(texts).toEqual(['Épsilon ✓', '']);
+  });
+
+  it('is followed by curated writes that meet the constraints: stating a relationship again keeps one', async () => {
+    const seed = readSeed(SEED_DIR);
+    const r = seed.relationships.find((x) => x.modality !== 'ATTRIBUTED');
+    if (r === undefined) throw new Error('the article seed has no unattributed relationship');
+    const between = (): Promise<number> =>
+      article.db.read(
+        `MATCH (:Entity {id: $source})-[r]->(:Entity {id: $target}) WHERE type(r) = $type RETURN count(r) AS n`,
+        { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}`, type: r.type },
+        (records) => Number(records[0]?.get('n')),
+      );
+    expect(await between()).toBe(1);
+    const evidence = r.evidence[0];
+    if (evidence === undefined) throw new Error('a seed relationship without evidence');
+    await assertRelationship(article.db, 'curator', {
+      sourceId: `entity:${r.sourceSlug}`,
+      type: r.type,
+      targetId: `entity:${r.targetSlug}`,
+      stance: r.stance,
+      modality: r.modality,
+      evidence: [{ documentId: `document:${evidence.documentSlug}`, quote: evidence.quote }],
+    });
+    expect(await between()).toBe(1);
+    // The identity key's uniqueness constraint was built on the imported data: a second relationship with the key is refused.
+    const duplicate = article.db.write(
+      `MATCH (s:Entity {id: $source})-[old:${r.type}]->(t:Entity {id: $target}) CREATE (s)-[:${r.type} {id: old.id + ':copy', key: old.key}]->(t)`,
+      { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}` },
+      () => undefined,
+    );
+    await expect(duplicate).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+  });
+
+  it('refuses a database that holds data and leaves it as it was', async () => {
+    const before = await dump(article.db);
+    await article.close();
+    const refused = startWithBulkSeed(configFor(article.dataDir), logger, readSeed(SEED_DIR));
+    await expect(refused).rejects.toThrow(/refused: the database 'neo4j' in .* is not empty \(\d+ nodes, \d+ relationships\).*Nothing was changed$/);
+    const again = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: article.dataDir, heap: '384m', pageCache: '64m', logger });
+    const driver = createDriver({ uri: again.uri, user: 'neo4j', password: undefined, logger });
+    try {
+      expect(await dump(new CypherExecutor(driver, 'neo4j', 60_000))).toEqual(before);
+    } finally {
+      await driver.close();
+      await again.stop();
+    }
+  });
+
+  it('fails whole on bad input: one line naming the cause, exit before serving, no store left behind', async () => {
+    const dataDir = tempDir('bulk-bad');
+    const input = tempDir('bulk-bad-input');
+    fs.writeFileSync(path.join(input, 'entities.csv'), 'id:ID(Entity),name\n"entity:a","A"\n');
+    // A relationship to an entity that is not there.
+    fs.writeFileSync(path.join(input, 'relationships.csv'), ':START_ID(Entity),:END_ID(Entity),:TYPE\n"entity:a","entity:missing",ALLY_OF\n');
+    fs.writeFileSync(path.join(input, 'import.args'), [`--nodes=Entity=${path.join(input, 'entities.csv')}`, `--relationships=${path.join(input, 'relationships.csv')}`, '--bad-tolerance=0'].join('\n'));
+    const failed = startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap: '384m', pageCache: '64m', logger, importDir: input });
+    await expect(failed).rejects.toThrow(
+      /^the embedded Neo4j exited \(code 1\) before it was ready: the bulk import failed, nothing was loaded: .*ALLY_OF.* referring to missing node entity:missing \(relationships\.csv line \d+\)$/,
+    );
+    expect(fs.existsSync(embeddedStore(dataDir))).toBe(false);
+  });
+});
