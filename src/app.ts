@@ -13,6 +13,7 @@ import { applyConstraints, lacksChangeLog } from './queries/constraints';
 import { hasSeedData, refreshRelationshipCounts } from './queries/seed';
 import { loadSeed } from './seed/load';
 import { progressReporter } from './seed/progress';
+import { seedForBulkLoad, startWithBulkSeed } from './seed/bulk';
 import { createApolloServer, createSchema } from './graphql/server';
 import { createContext } from './graphql/context';
 import { SubscriptionOperations } from './graphql/subscriptions';
@@ -158,16 +159,23 @@ export async function startApi(options: ApiOptions, port: number, host: string):
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
-  const neo4j = await connectNeo4j(config, logger);
+  // A first start of the embedded Neo4j with a big seed loads it through the bulk importer, before
+  // the database is served (see src/seed/bulk.ts); anything else starts Neo4j as it is.
+  const bulkSeed = seedForBulkLoad(config);
+  const progress = progressReporter({ logger });
+  const bulk = bulkSeed === undefined ? undefined : await startWithBulkSeed(config, logger, bulkSeed, progress.observer);
+  const neo4j = bulk?.neo4j ?? (await connectNeo4j(config, logger));
   try {
     // A database written before the change log existed holds only seed data: reload it once in
     // the current shape (ownership marks, identity keys, name words, the log).
-    const seeded = await hasSeedData(neo4j.db);
-    const legacy = seeded && (await lacksChangeLog(neo4j.db));
+    const seeded = bulk !== undefined || (await hasSeedData(neo4j.db));
+    const legacy = bulk === undefined && seeded && (await lacksChangeLog(neo4j.db));
     await applyConstraints(neo4j.db);
-    if (!seeded || legacy) {
+    if (bulk !== undefined) {
+      progress.finish();
+      logger.info(bulk.counts, 'the database did not exist: seed bulk-loaded');
+    } else if (!seeded || legacy) {
       // The server's output is JSON lines: a long first load logs its progress as such.
-      const progress = progressReporter({ logger });
       const counts = await loadSeed(neo4j.db, undefined, progress.observer);
       progress.finish();
       logger.info(counts, legacy ? 'the database predates the change log: seed reloaded' : 'the database was empty: seed loaded');

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { createDriver, CypherExecutor, type Driver } from './driver';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded';
 
 export class Neo4jConnectError extends Error {
   override name = 'Neo4jConnectError';
@@ -55,9 +55,9 @@ export interface Neo4jHandle {
  * Starts (embedded mode) or reaches (external mode) Neo4j and waits until it answers. `importDir`
  * (embedded mode only): bulk-import those files first (see src/seed/bulk.ts).
  */
-export async function connectNeo4j(config: Config, logger: Logger, options: { importDir?: string } = {}): Promise<Neo4jHandle> {
+export async function connectNeo4j(config: Config, logger: Logger, options: Pick<EmbeddedOptions, 'importDir' | 'onImportStage'> = {}): Promise<Neo4jHandle> {
   if (options.importDir !== undefined && config.neo4j.mode !== 'embedded') throw new Error('a bulk import needs the embedded Neo4j');
-  const embedded = config.neo4j.mode === 'embedded' ? await startEmbeddedNeo4j({ ...config.embedded, logger, importDir: options.importDir }) : undefined;
+  const embedded = config.neo4j.mode === 'embedded' ? await startEmbeddedNeo4j({ ...config.embedded, logger, ...options }) : undefined;
   const uri = embedded?.uri ?? config.neo4j.uri;
   if (uri === undefined) throw new Error('NEO4J_URI is required when the embedded Neo4j is not used');
   if (embedded !== undefined) logger.info({ uri, dataDir: config.embedded.dataDir }, 'embedded Neo4j started');

@@ -16,6 +16,18 @@ const CLASSES = path.join(LAUNCHER_DIR, 'target', 'classes');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
 const READY = /^NEO4J_READY (bolt:\/\/\S+)\s*$/;
 const IMPORTED = /^NEO4J_IMPORTED (\d+)\s*$/;
+/**
+ * The importer's verbose stage lines: `Relationships, started 2026-...` then `Done in 3s 808ms`, and
+ * `IMPORT DONE in 10s 15ms.` at the end. (Its heap warning ends without a line break: `...GiBNodes, started`.)
+ */
+const STAGE_STARTED = /^(?:WARNING: heap size .*?Suggested heap size is [\d.]+\s*\w+?B)?(.+?), started \d{4}-\d\d-\d\d/;
+const STAGE_DONE = /^(IMPORT )?DONE in ((?:\d+(?:ms|h|m|s)\s*)+)\.?\s*$/i;
+
+/** `1h 2m 3s 4ms` in milliseconds. */
+export function importerDuration(text: string): number {
+  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+  return [...text.matchAll(/(\d+)(ms|h|m|s)/g)].reduce((ms, [, n, u]) => ms + Number(n) * (unit[u as string] ?? 0), 0);
+}
 
 /** A start-up failure with a one-line cause, meant to be shown as is. */
 export class EmbeddedNeo4jError extends Error {
@@ -42,6 +54,8 @@ export interface EmbeddedOptions {
    * database is absent or empty. The ready timeout then counts from the end of the import.
    */
   importDir?: string;
+  /** Told as each stage of the import ends (the importer's own names: `Node import`, `Relationship linking`...; `IMPORT DONE` last). */
+  onImportStage?: (stage: { name: string; ms: number }) => void;
 }
 
 export interface EmbeddedNeo4j {
@@ -133,13 +147,20 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const recentErrors: string[] = [];
+  let stage = 'import';
+  let importMs: number | undefined;
   readline.createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
     recentErrors.push(line);
     if (recentErrors.length > 20) recentErrors.shift();
     logger.debug({ neo4j: line }, 'embedded neo4j');
+    if (options.importDir !== undefined && importMs === undefined) {
+      const started = STAGE_STARTED.exec(line)?.[1];
+      if (started !== undefined) stage = started;
+      const done = STAGE_DONE.exec(line);
+      if (done?.[2] !== undefined) options.onImportStage?.({ name: done[1] === undefined ? stage : 'import', ms: importerDuration(done[2]) });
+    }
   });
 
-  let importMs: number | undefined;
   const uri = await new Promise<string>((resolve, reject) => {
     const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
     const expire = (): void => {

@@ -20,7 +20,8 @@ import { listFixupStatements } from '../queries/bulk';
 import { applyConstraints } from '../queries/constraints';
 import type { SeedObserver } from '../queries/seed';
 import { writeImportFiles, type ImportFiles } from './import-files';
-import type { SeedData } from './read';
+import { readSeed, type SeedData } from './read';
+import { SEED_DIR } from './load';
 import { seedRows, type SeedCounts, type SeedRows } from './rows';
 
 /**
@@ -56,6 +57,19 @@ export function bulkUnavailable(config: Config, rows: number, force: boolean): s
   if (rows < BULK_MIN_ROWS) return `the seed is small (${rows} rows, the importer pays from ${BULK_MIN_ROWS})`;
   return null;
 }
+
+/**
+ * The seed to bulk-load at a first start, or undefined: read (and validated) only when the embedded
+ * database does not exist yet, and only returned when it is big enough for the importer to pay.
+ */
+export function seedForBulkLoad(config: Config, dir: string = SEED_DIR): SeedData | undefined {
+  if (config.neo4j.mode !== 'embedded' || fs.existsSync(embeddedStore(config.embedded.dataDir))) return undefined;
+  const seed = readSeed(dir);
+  return bulkUnavailable(config, seedRowCount(seed), false) === null ? seed : undefined;
+}
+
+/** The rows a first load of `seed` writes (entities, documents, relationships, mention rows), without building them. */
+export const seedRowCount = (seed: SeedData): number => seed.entities.length + seed.documents.length + seed.relationships.length + seed.mentions.length;
 
 export interface BulkFiles {
   rows: SeedRows;
@@ -123,7 +137,14 @@ export async function startWithBulkSeed(config: Config, logger: Logger, seed: Se
   let neo4j: Neo4jHandle;
   const started = performance.now();
   try {
-    neo4j = await connectNeo4j(config, logger, { importDir: bulk.files.dir });
+    neo4j = await connectNeo4j(config, logger, {
+      importDir: bulk.files.dir,
+      // The importer's progress, honestly coarse: each of its stages as it ends (rows count once it is done).
+      onImportStage: ({ name, ms }) => {
+        logger.info({ stage: name, ms }, 'seed: import stage done');
+        observer.statement?.({ name: `bulk.import.${name.toLowerCase().replace(/\W+/g, '-')}`, rows: 0, ms });
+      },
+    });
   } finally {
     bulk.remove();
   }

@@ -7,12 +7,16 @@ import { PROJECT_ROOT } from '../config';
 import type { CypherExecutor } from '../neo4j/driver';
 import { applyConstraints } from '../queries/constraints';
 import { writeSeed, type SeedCounts, type SeedObserver } from '../queries/seed';
-import { readSeed } from './read';
+import { readSeed, type SeedData } from './read';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
-export async function loadSeed(db: CypherExecutor, dir: string = SEED_DIR, observer: SeedObserver = {}): Promise<SeedCounts> {
-  const seed = readSeed(dir);
+export function loadSeed(db: CypherExecutor, dir: string = SEED_DIR, observer: SeedObserver = {}): Promise<SeedCounts> {
+  return loadSeedData(db, readSeed(dir), observer);
+}
+
+/** Seed data already read and validated, through the transactional loader. */
+export async function loadSeedData(db: CypherExecutor, seed: SeedData, observer: SeedObserver = {}): Promise<SeedCounts> {
   await applyConstraints(db);
   return writeSeed(db, seed, observer);
 }
