@@ -8,8 +8,8 @@
  *   empty and unquoted is a missing property (what a null leaves in Cypher);
  * - list elements are separated by U+001F (the ASCII unit separator), which the seed reader's
  *   text never needs; a value that holds it is refused (`ImportFilesError`) rather than split;
- * - a file with a line break in any value is named in `--multiline-fields` (format v2), so the
- *   importer reads only those files serially and the rest in parallel;
+ * - a line break in any value turns on `--multiline-fields` (it makes the importer read its input
+ *   serially; format v2, which names the files, misreads line breaks at its buffer's edge);
  * - numbers in lists are `double[]`, booleans `boolean`, sequence numbers `long`: the types the
  *   transactional loader stores (the driver sends JavaScript numbers as floats).
  *
@@ -293,7 +293,9 @@ export function writeImportFiles(dir: string, rows: SeedRows, options: { threads
     '--strict=true',
     `--threads=${options.threads}`,
     `--max-off-heap-memory=${options.maxOffHeap}`,
-    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    // Format v2 names the files with line breaks, but 5.26.30 misreads a quoted line break that
+    // straddles its 4 MiB read buffer ("CR outside a text cell"): v1, for every file, when any has one.
+    ...(multiline.length > 0 ? ['--multiline-fields=true'] : []),
   ];
   fs.writeFileSync(path.join(dir, ARGS_FILE), `${args.join('\n')}\n`);
   return { dir, fixups, bytes: files.reduce((n, f) => n + f.csv.bytes, 0) };

@@ -65,6 +65,14 @@ describe('npm run seed', () => {
     expect(await count('MATCH (d:Document) RETURN count(d)')).toBe(SEED_DOCUMENTS);
   }, 120_000);
 
+  it('refuses --bulk against an external Neo4j (the importer writes only the embedded one\'s files), writing nothing', async () => {
+    const before = await count('MATCH (n) RETURN count(n)');
+    const result = await runToEnd(SEED, ['--bulk'], cleanEnv(runNeo4j()));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual(['seed: --bulk refused, nothing was written: the bulk importer needs the embedded Neo4j (NEO4J_URI is set)']);
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(before);
+  });
+
   it('lists every configuration problem and exits 2, writing nothing', async () => {
     const before = await count('MATCH (n) RETURN count(n)');
     const result = await runToEnd(SEED, [], cleanEnv({ NEO4J_URI: 'http://localhost:7474', NEO4J_STARTUP_TIMEOUT_SECONDS: 'soon' }));
