@@ -35,6 +35,7 @@ import { random, slugOf, syntheticGraph } from './graph';
 import { ACTOR_GRAPH_QUERIES, OPERATIONS, paramsFor, type BenchParams, type Operation } from './operations';
 import { benchExplorer, explorerMarkdown } from './explorer';
 import { benchLive, liveMarkdown } from './live';
+import { bulkLoadGraph } from './bulk-load';
 
 type ServerName = 'actor-graph' | 'actor-graph-cached' | 'floor' | 'peer';
 
@@ -62,6 +63,15 @@ interface Row {
 
 interface PeerModule {
   PEER_OPERATIONS: Record<Operation, { query: string; variables: (p: BenchParams & { fromId: string; toId: string }) => Record<string, unknown> }>;
+}
+
+/** How a size's graph was loaded: through which path, and how fast (wall time, for the bulk path from its first file to every index online). */
+interface Load {
+  path: string;
+  entities: number;
+  relationships: number;
+  seconds: number;
+  relationshipsPerSecond: number;
 }
 
 /** One row of the repeated-read mix: a row without an operation (the mix has them all) or round trips. */
@@ -202,28 +212,41 @@ async function measureMix(target: Target, size: number, seconds: number): Promis
   return { server: target.name, ...(await load(target, seconds, pick)) };
 }
 
-async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; mix: MixRow[]; load: Record<string, number> }> {
-  // Each size in a temporary embedded Neo4j of its own, unless --neo4j names one to use instead.
+async function benchSize(size: number, peer: PeerModule | null): Promise<{ rows: Row[]; mix: MixRow[]; load: Load }> {
+  // Each size in a temporary embedded Neo4j of its own, loaded through the bulk importer (the path
+  // a first load of a big seed takes; bench:load profiles both paths), unless --neo4j names one
+  // to use instead: that one is emptied and loaded through the transactional loader.
   const dataDir = externalNeo4j === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-bench-${size}-`)) : undefined;
-  // The loader writes a seed in one transaction: a million relationships need several GB of heap.
-  const heap = size >= 100_000 ? '12g' : size >= 10_000 ? '2g' : '1g';
-  const neo4j =
-    dataDir === undefined ? undefined : await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap, pageCache: size >= 100_000 ? '1g' : '256m', txMemory: '0', logger, readyTimeoutMs: 300_000 });
+  const graph = syntheticGraph(size);
+  const started = performance.now();
+  const bulk =
+    dataDir === undefined
+      ? undefined
+      : await bulkLoadGraph(graph, { dataDir, heap: size >= 100_000 ? '4g' : '1g', pageCache: size >= 100_000 ? '1g' : '256m', maxOffHeap: size >= 100_000 ? '2g' : '512m', txMemory: '0', logger });
+  const neo4j = bulk?.neo4j;
   const uri = neo4j?.uri ?? externalNeo4j ?? '';
-  const driver = createDriver({ uri, user: 'neo4j', password: undefined, logger });
+  const driver = bulk?.driver ?? createDriver({ uri, user: 'neo4j', password: undefined, logger });
   const db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
   const empty = (): Promise<void> => db.withTimeout(undefined).write('MATCH (n) DETACH DELETE n', {}, () => undefined);
   const stops: (() => Promise<void>)[] = [];
   try {
-    if (neo4j === undefined) await empty();
-    const graph = syntheticGraph(size);
-    await applyConstraints(db);
-    const started = performance.now();
-    await writeSeed(db, graph);
-    await db.write('CALL db.awaitIndexes(600)', {}, () => undefined);
+    if (bulk === undefined) {
+      await empty();
+      await applyConstraints(db);
+      await writeSeed(db, graph);
+      await db.write('CALL db.awaitIndexes(600)', {}, () => undefined);
+    }
     const seconds = (performance.now() - started) / 1000;
-    const load = { entities: graph.entities.length, relationships: graph.relationships.length, seconds: Math.round(seconds * 10) / 10, relationshipsPerSecond: Math.round(graph.relationships.length / seconds) };
-    process.stdout.write(`bench: ${size} entities, ${graph.relationships.length} relationships loaded in ${load.seconds} s (${load.relationshipsPerSecond} relationships/s)\n`);
+    const load = {
+      path: bulk === undefined ? 'transactional' : 'bulk',
+      entities: graph.entities.length,
+      relationships: graph.relationships.length,
+      seconds: Math.round(seconds * 10) / 10,
+      relationshipsPerSecond: Math.round(graph.relationships.length / seconds),
+    };
+    process.stdout.write(
+      `bench: ${size} entities, ${graph.relationships.length} relationships loaded (${load.path}${bulk === undefined ? '' : ', JVM and DBMS start included'}) in ${load.seconds} s (${load.relationshipsPerSecond} relationships/s)\n`,
+    );
 
     const api = await serve('actor-graph', uri);
     stops.push(api.stop);
@@ -336,15 +359,17 @@ function ratio(a: number | undefined, b: number | undefined): string {
   return a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
 }
 
-function markdown(rows: Row[], mix: MixRow[], loads: Record<number, Record<string, number>>): string {
+function markdown(rows: Row[], mix: MixRow[], loads: Record<number, Load>): string {
   const lines = [
     `# actor-graph benchmark (${mode})`,
     '',
     `${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${connections} connections · ${duration} s per operation and server, in two halves run in forward and reverse server order`,
     '',
-    '| size | load: relationships/s |',
-    '| --- | --- |',
-    ...Object.entries(loads).map(([size, l]) => `| ${size} entities, ${l.relationships} relationships | ${l.relationshipsPerSecond} (${l.seconds} s) |`),
+    '| size | load path | load: relationships/s |',
+    '| --- | --- | --- |',
+    ...Object.entries(loads).map(([size, l]) => `| ${size} entities, ${l.relationships} relationships | ${l.path} | ${l.relationshipsPerSecond} (${l.seconds} s) |`),
+    '',
+    'The bulk load\'s time runs from writing the importer\'s files to every index online: the JVM and DBMS start, the import, the schema build. `npm run bench:load -- --size N` profiles it stage by stage beside the transactional loader.',
     '',
     '| size | operation | server | req/s | p50 ms | p99 ms | errors | round trips | actor-graph/floor | actor-graph/peer |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -449,7 +474,7 @@ async function main(): Promise<void> {
   if (peer === null) process.stdout.write('bench: the peer (@neo4j/graphql) is not included (--no-peer or bench/peer missing)\n');
   const rows: Row[] = [];
   const mix: MixRow[] = [];
-  const loads: Record<number, Record<string, number>> = {};
+  const loads: Record<number, Load> = {};
   for (const size of sizes) {
     const result = await benchSize(size, peer);
     rows.push(...result.rows);
