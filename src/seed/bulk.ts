@@ -30,7 +30,7 @@ import { seedRows, type SeedCounts, type SeedRows } from './rows';
  * (its stages, then building the schema on the imported data) is a few seconds, which the
  * transactional path beats on the article's seed and on the 1k benchmark graph.
  */
-export const BULK_MIN_ROWS = 20_000;
+export const BULK_MIN_ROWS = 200_000;
 
 /** Loads at least this big are followed by fresh statistics and plans (as writeSeed does). */
 const REPLAN_AFTER_ROWS = 10_000;
