@@ -51,7 +51,8 @@ export function schemaObjectName(statement: string): string {
   return name;
 }
 
-export async function applyConstraints(db: CypherExecutor): Promise<void> {
+/** `onStatement`: told how long each schema statement it ran took (the bulk path's profile). */
+export async function applyConstraints(db: CypherExecutor, onStatement?: (statement: string, ms: number) => void): Promise<void> {
   // Building indexes on existing data can take longer than a request's timeout.
   const patient = db.withTimeout(undefined);
   // Only what is missing: each schema statement is a transaction of its own (they cannot share one
@@ -60,10 +61,13 @@ export async function applyConstraints(db: CypherExecutor): Promise<void> {
   // (SHOW commands cannot be combined with UNION.)
   const existing = new Set([...(await patient.read('SHOW CONSTRAINTS YIELD name', {}, names)), ...(await patient.read('SHOW INDEXES YIELD name', {}, names))]);
   const missing = CONSTRAINT_STATEMENTS.filter((statement) => !existing.has(schemaObjectName(statement)));
-  for (const statement of missing) {
+  const timed = async (statement: string): Promise<void> => {
+    const started = performance.now();
     await patient.write(statement, {}, () => undefined);
-  }
-  if (missing.length > 0) await patient.write('CALL db.awaitIndexes(300)', {}, () => undefined);
+    onStatement?.(statement, performance.now() - started);
+  };
+  for (const statement of missing) await timed(statement);
+  if (missing.length > 0) await timed('CALL db.awaitIndexes(300)');
   // The counter every write locks and numbers its change from (see changes.ts).
   await patient.write(`MERGE (l:${CHANGE_LOG} {name: 'changes'}) ON CREATE SET l.seq = 0`, {}, () => undefined);
 }

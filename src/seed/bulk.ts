@@ -17,7 +17,7 @@ import { connectNeo4j, type Neo4jHandle } from '../neo4j/connect';
 import type { CypherExecutor } from '../neo4j/driver';
 import { run } from '../neo4j/statement';
 import { listFixupStatements } from '../queries/bulk';
-import { applyConstraints } from '../queries/constraints';
+import { applyConstraints, schemaObjectName } from '../queries/constraints';
 import type { SeedObserver } from '../queries/seed';
 import { writeImportFiles, type ImportFiles } from './import-files';
 import { readSeed, type SeedData } from './read';
@@ -106,7 +106,10 @@ export async function finishBulkLoad(db: CypherExecutor, bulk: BulkFiles, observ
   };
   // Every uniqueness constraint is built (and checked) over the imported data, the other indexes
   // populated; applyConstraints waits for all of them.
-  await applyConstraints(patient);
+  await applyConstraints(patient, (statement, ms) => {
+    // Only what takes time: building an index or constraint on the data, and waiting for the rest.
+    if (ms >= 500) observer.statement?.({ name: `  schema: ${/^CALL/.test(statement) ? 'db.awaitIndexes' : schemaObjectName(statement)}`, rows: 0, ms });
+  });
   step('bulk.schema');
   const fixups = listFixupStatements(bulk.files.fixups);
   if (fixups.length > 0) {

@@ -60,7 +60,7 @@ interface Column<T> {
 /** The property a header cell names (`aliases:string[]` → `aliases`; `:TYPE` → none). */
 const propertyOf = (header: string): string => header.split(':')[0] as string;
 
-const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+const quote = (s: string): string => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
 
 class CsvFile<T> {
   private readonly fd: number;
@@ -103,7 +103,7 @@ class CsvFile<T> {
   }
 
   private text(s: string): string {
-    if (!this.multiline && /[\r\n]/.test(s)) this.multiline = true;
+    if (!this.multiline && (s.includes('\n') || s.includes('\r'))) this.multiline = true;
     return quote(s);
   }
 
