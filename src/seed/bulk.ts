@@ -26,11 +26,12 @@ import { seedRows, type SeedCounts, type SeedRows } from './rows';
 
 /**
  * The smallest load (entities, documents, relationships and mentions rows) that goes through the
- * importer when the choice is automatic. Measured (README, "Loading"): the importer's fixed cost
- * (its stages, then building the schema on the imported data) is a few seconds, which the
- * transactional path beats on the article's seed and on the 1k benchmark graph.
+ * importer when the choice is automatic. Measured (README, "Benchmark"), both paths timed without
+ * the JVM and DBMS start they share: 1k entities (~11k rows) 24 s bulk against about 9 s
+ * transactional; 10k (~110k rows) 29-35 s bulk against 29-62 s transactional, depending on the
+ * machine's load. The crossover lies between about 50k and 170k rows.
  */
-export const BULK_MIN_ROWS = 200_000;
+export const BULK_MIN_ROWS = 100_000;
 
 /** Loads at least this big are followed by fresh statistics and plans (as writeSeed does). */
 const REPLAN_AFTER_ROWS = 10_000;
