@@ -4,7 +4,8 @@
  * the same seed (the article's, and a small one of awkward strings and empty lists), compared by
  * a dump written here (every node's labels and typed properties, every relationship's type, ends
  * and typed properties, sorted); a curated write after it meets the constraints; the launcher
- * refuses a database that holds data and leaves it as it was; a failed import leaves no store.
+ * refuses a database that holds data and leaves it as it was; a failed import leaves no store;
+ * `npm run seed -- --bulk` (as built: run `npm run build` first) takes the path and then refuses.
  *
  * @standalone
  */
@@ -23,6 +24,7 @@ import { assertRelationship } from '../../src/queries/curation';
 import { SEED_DIR } from '../../src/seed/load';
 import { readSeed, type SeedData } from '../../src/seed/read';
 import { embeddedStore, startWithBulkSeed } from '../../src/seed/bulk';
+import { built, cleanEnv, runToEnd } from '../support/processes';
 
 jest.setTimeout(300_000);
 
@@ -243,5 +245,22 @@ describe('the bulk path of a first load', () => {
       /^the embedded Neo4j exited \(code 1\) before it was ready: the bulk import failed, nothing was loaded: .*ALLY_OF.* referring to missing node entity:missing \(relationships\.csv line \d+\)$/,
     );
     expect(fs.existsSync(embeddedStore(dataDir))).toBe(false);
+  });
+
+  it('npm run seed -- --bulk: loads a new embedded database through the importer, then refuses it as it holds data', async () => {
+    const seed = readSeed(SEED_DIR);
+    const dataDir = tempDir('bulk-cli');
+    const env = cleanEnv({ NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m', LOG_LEVEL: 'info' });
+    const first = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const lines = first.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.msg === 'seed: import stage done').length).toBeGreaterThan(0);
+    expect(lines.find((l) => l.msg === 'seed loaded')).toMatchObject({ path: 'bulk', entities: seed.entities.length, relationships: seed.relationships.length, documents: seed.documents.length });
+    const again = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^seed: the embedded Neo4j exited \(code 1\) before it was ready: refused: the database 'neo4j' in .* is not empty/)]);
   });
 });
