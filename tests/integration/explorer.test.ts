@@ -3,7 +3,7 @@
  * the seeded Neo4j, with every request that would leave the machine blocked. What each view must
  * show is computed from seed/ here (breadth-first over its relationships), never taken from the API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { assertRelationship, retractRelationship } from '../../src/queries/curation';
 import type { SeedRelationship } from '../../src/seed/read';
 import { launchChromium } from '../support/chromium';
@@ -212,9 +212,23 @@ describe('the explorer, in headless Chromium, offline', () => {
     const other = await context.newPage();
     watch(other);
     try {
+      const neighborhoodRequests: number[] = [];
+      other.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && (request.postData() ?? '').includes('"ExplorerNeighborhood"')) neighborhoodRequests.push(Date.now());
+      });
       await other.goto(`${origin}/explore?entity=entity:new-zealand&depth=2&stance=COOPERATIVE`);
       await expectGraph(other, seedNeighborhood('new-zealand', 2, cooperative));
       await eventually(() => other.getByRole('radio', { name: '2' }).isChecked(), (value) => expect(value).toBe(true));
+      // The page's early script sent the graph request before the app ran, and the app took its
+      // answer instead of asking again: one request until the first answer was in (the app reads
+      // the graph once more when its live connection opens; see the next test).
+      const [sent, asked, answeredAt] = await other.evaluate((): [number, number, number] => [
+        performance.getEntriesByType('resource').find((r) => r.name.endsWith('/graphql'))?.startTime ?? Number.NaN,
+        performance.getEntriesByName('graph-requested')[0]?.startTime ?? Number.NaN,
+        performance.timeOrigin + (performance.getEntriesByName('graph-answered')[0]?.startTime ?? Number.NaN),
+      ]);
+      expect(sent).toBeLessThan(asked);
+      expect(neighborhoodRequests.filter((at) => at <= answeredAt)).toHaveLength(1);
     } finally {
       await other.close();
     }
@@ -237,6 +251,50 @@ describe('the explorer, in headless Chromium, offline', () => {
     await retractRelationship(seeded.neo4j.db, 'explorer-test', stated.id, 'a test statement');
     await eventually(() => listed(page, 'edge-list'), (value) => expect(value).not.toContain(stated.id));
     await expectGraph(page, seedNeighborhood('nato', 1));
+  });
+
+  it('does not miss a change committed after the graph was read but before its live connection opened', async () => {
+    const late = await context.newPage();
+    watch(late);
+    // The live connection is held back until the change is in: the page's messages wait here, and
+    // reach the server (which then acknowledges the connection) once it is let through.
+    let letThrough!: () => void;
+    const through = new Promise<void>((resolve) => (letThrough = resolve));
+    await late.routeWebSocket(
+      (url) => url.pathname === '/graphql',
+      (ws) => {
+        const waiting: (string | Buffer)[] = [];
+        let server: WebSocketRoute | undefined;
+        ws.onMessage((message) => (server === undefined ? waiting.push(message) : server.send(message)));
+        void through.then(() => {
+          server = ws.connectToServer();
+          for (const message of waiting.splice(0)) server.send(message);
+        });
+      },
+    );
+    try {
+      await late.goto(`${origin}/explore?entity=entity:nato&depth=1`);
+      await expectGraph(late, seedNeighborhood('nato', 1));
+      const doc = seed.documents[0];
+      const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
+        sourceId: 'entity:new-zealand',
+        type: 'COOPERATES_WITH',
+        targetId: 'entity:australia',
+        stance: 'COOPERATIVE',
+        modality: 'ASSERTED',
+        evidence: [{ documentId: await documentIdOf(doc?.title), quote: 'South Korea, Australia, and New Zealand', occurrence: 1 }],
+      });
+      try {
+        letThrough();
+        // Subscribed only from now on, it never hears of the change: the graph is read again.
+        await eventually(() => listed(late, 'edge-list'), (value) => expect(value).toContain(stated.id));
+      } finally {
+        await retractRelationship(seeded.neo4j.db, 'explorer-test', stated.id, 'a test statement');
+      }
+      await eventually(() => listed(late, 'edge-list'), (value) => expect(value).not.toContain(stated.id));
+    } finally {
+      await late.close();
+    }
   });
 
   it('curates in place with a token: states a relationship from a selected passage, then retracts it; refusals are shown in words', async () => {

@@ -11,8 +11,10 @@ import { EdgePanel } from './EdgePanel';
 import { EntityCard } from './EntityCard';
 import { Graph } from './Graph';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
+import { useConnectedAt } from './live';
 import { SearchBox } from './SearchBox';
-import { setToken, useToken } from './session';
+import { setToken } from './session';
+import { useToken } from './useToken';
 import { useGraph, type DrawnGraph } from './useGraph';
 import { DEPTHS, MODALITIES, parseView, printView, RELATION_TYPES, STANCES, toggle, type Filters, type Selection, type View } from './view';
 
@@ -40,6 +42,12 @@ export function App() {
 
   // Live: a change that touches what is drawn (or that re-seeded the graph) redraws it from the API.
   const visible = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
+  // A graph read before the live connection opened may lack a change made in between: read again.
+  const connectedAt = useConnectedAt();
+  const readBeforeConnected = state.status === 'ready' && connectedAt !== undefined && state.requestedAt < connectedAt;
+  useEffect(() => {
+    if (readBeforeConnected) setRevision((r) => r + 1);
+  }, [readBeforeConnected, connectedAt]);
   useSubscription(ExplorerChangesDocument, {
     onData: ({ data }) => {
       const change = data.data?.changes;
