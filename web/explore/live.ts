@@ -2,10 +2,9 @@
  * When the live connection (graphql-ws) last opened. `changes` is subscribed from the moment the
  * subscription starts, so a graph read before then (the page's early request, or any read before
  * a reconnect after the API was away) can miss a change committed in between: such a graph is
- * read again once the connection is up (App.tsx).
+ * read again once the connection is up (App.tsx). Plain listeners, not React state: a connection
+ * opening must not re-render the app while it draws a large graph.
  */
-import { useSyncExternalStore } from 'react';
-
 let connectedAt: number | undefined;
 const listeners = new Set<() => void>();
 
@@ -15,12 +14,12 @@ export function markConnected(): void {
 }
 
 /** performance.now() of the latest connection, or undefined before the first. */
-export function useConnectedAt(): number | undefined {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => connectedAt,
-  );
+export function lastConnectedAt(): number | undefined {
+  return connectedAt;
+}
+
+/** Calls `listener` each time the connection opens; returns the unsubscribe. */
+export function onConnected(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
