@@ -4,7 +4,7 @@
  * show is computed from seed/ here (breadth-first over its relationships), never taken from the API.
  */
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { assertRelationship, retractRelationship } from '../../src/queries/curation';
+import { assertRelationship, retractRelationship, type AssertRelationshipInput } from '../../src/queries/curation';
 import type { SeedRelationship } from '../../src/seed/read';
 import { launchChromium } from '../support/chromium';
 import { expectNoErrors, startTestServer, useSeededApi } from '../support/graphql';
@@ -110,6 +110,24 @@ async function documentIdOf(title: string | undefined): Promise<string> {
 }
 
 const cooperative = (r: SeedRelationship): boolean => r.stance === 'COOPERATIVE';
+
+/**
+ * States, through the data layer as another client would, a relationship from New Zealand that the
+ * seed does not have, to a fellow neighbour of NATO (so that it shows in NATO's neighbourhood),
+ * with a passage of the seed document as its evidence.
+ */
+async function stateElsewhere({ type, targetId, modality, quote, occurrence }: Pick<AssertRelationshipInput, 'type' | 'targetId' | 'modality'> & { quote: string; occurrence?: number }): Promise<{ id: string }> {
+  const documentId = await documentIdOf(seed.documents[0]?.title);
+  return assertRelationship(seeded.neo4j.db, 'explorer-test', {
+    sourceId: 'entity:new-zealand',
+    type,
+    targetId,
+    stance: 'COOPERATIVE',
+    modality,
+    evidence: [{ documentId, quote, ...(occurrence === undefined ? {} : { occurrence }) }],
+  });
+}
+const NEW_ZEALAND_COOPERATES_WITH_AUSTRALIA = { type: 'COOPERATES_WITH', targetId: 'entity:australia', modality: 'ASSERTED', quote: 'South Korea, Australia, and New Zealand', occurrence: 1 } as const;
 
 describe('the explorer, in headless Chromium, offline', () => {
   it('finds an actor from the keyboard and draws its neighbourhood', async () => {
@@ -237,16 +255,7 @@ describe('the explorer, in headless Chromium, offline', () => {
   it('shows a relationship stated elsewhere as it commits, and takes a retracted one away, without a reload', async () => {
     await page.goto(`${origin}/explore?entity=entity:nato&depth=1`);
     await expectGraph(page, seedNeighborhood('nato', 1));
-    const doc = seed.documents[0];
-    const documentId = await documentIdOf(doc?.title);
-    const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
-      sourceId: 'entity:new-zealand',
-      type: 'COOPERATES_WITH',
-      targetId: 'entity:australia',
-      stance: 'COOPERATIVE',
-      modality: 'ASSERTED',
-      evidence: [{ documentId, quote: 'South Korea, Australia, and New Zealand', occurrence: 1 }],
-    });
+    const stated = await stateElsewhere(NEW_ZEALAND_COOPERATES_WITH_AUSTRALIA);
     await eventually(() => listed(page, 'edge-list'), (value) => expect(value).toContain(stated.id));
     await retractRelationship(seeded.neo4j.db, 'explorer-test', stated.id, 'a test statement');
     await eventually(() => listed(page, 'edge-list'), (value) => expect(value).not.toContain(stated.id));
@@ -275,15 +284,7 @@ describe('the explorer, in headless Chromium, offline', () => {
     try {
       await late.goto(`${origin}/explore?entity=entity:nato&depth=1`);
       await expectGraph(late, seedNeighborhood('nato', 1));
-      const doc = seed.documents[0];
-      const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
-        sourceId: 'entity:new-zealand',
-        type: 'COOPERATES_WITH',
-        targetId: 'entity:australia',
-        stance: 'COOPERATIVE',
-        modality: 'ASSERTED',
-        evidence: [{ documentId: await documentIdOf(doc?.title), quote: 'South Korea, Australia, and New Zealand', occurrence: 1 }],
-      });
+      const stated = await stateElsewhere(NEW_ZEALAND_COOPERATES_WITH_AUSTRALIA);
       try {
         letThrough();
         // Subscribed only from now on, it never hears of the change: the graph is read again.
@@ -371,18 +372,8 @@ describe('the explorer, in headless Chromium, offline', () => {
       await strictPage.goto(`${strictOrigin}/explore?entity=entity:nato&depth=1`);
       await expectGraph(strictPage, seedNeighborhood('nato', 1));
       // The live subscription is accepted too: a relationship stated elsewhere appears without a reload.
-      const doc = seed.documents[0];
-      const quote = 'NATO aims to enhance ties with key regional partners';
-      const documentId = await documentIdOf(doc?.title);
       // Between two of NATO's neighbours, and not in the seed: a relationship of its own.
-      const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
-        sourceId: 'entity:new-zealand',
-        type: 'CONSULTS',
-        targetId: 'entity:japan',
-        stance: 'COOPERATIVE',
-        modality: 'PLANNED',
-        evidence: [{ documentId, quote }],
-      });
+      const stated = await stateElsewhere({ type: 'CONSULTS', targetId: 'entity:japan', modality: 'PLANNED', quote: 'NATO aims to enhance ties with key regional partners' });
       expect(seed.relationships.some((r) => r.sourceSlug === 'new-zealand' && r.targetSlug === 'japan')).toBe(false);
       try {
         await eventually(() => listed(strictPage, 'edge-list'), (value) => expect(value).toContain(stated.id));
