@@ -128,15 +128,18 @@ export function ensureLauncherBuilt(logger: Logger): Launcher {
  * made once by starting it on an empty folder and stopping it (about 15 s). Measured on this
  * project's 2-core machine, in CPU seconds, without and with it: a start 13 and 9.4; with the
  * quick JIT the tests use, a start 7.6-9.3 and 5.3-5.4, and the first load of the project seed
- * into it 16-17 and 8.7-9.2 (classes Cypher loads later are verified faster). The JVM checks that an archive matches its own build and the classpath's jars, and
- * runs without it if not; the archive's name also carries both, so a new JDK or a rebuilt
- * launcher gets a new one. Without one (it could not be made) Neo4j starts as before.
+ * into it 16-17 and 8.7-9.2 (classes Cypher loads later are verified faster). The JVM checks
+ * that an archive matches its own build and the classpath's jars, and runs without it if not; the
+ * archive's name also carries both, so a new JDK or a rebuilt launcher gets a new one. Without one
+ * (it could not be made, which is remembered for this build and JDK) Neo4j starts as before.
  */
 function ensureClassArchive(classpath: string, javaVersion: string, logger: Logger): string | undefined {
   const jar = fs.statSync(JAR);
   const key = createHash('sha256').update(`${javaVersion}\n${classpath}\n${jar.size}\n${jar.mtimeMs}`).digest('hex').slice(0, 16);
   const archive = path.join(TARGET, `classes-${key}.jsa`);
   if (fs.existsSync(archive)) return archive;
+  const failed = `${archive}.failed`;
+  if (fs.existsSync(failed)) return undefined;
   logger.info('preparing the embedded Neo4j class archive (once per build: a start and a stop of Neo4j, about 15 s)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-class-archive-'));
   // Made under a name of its own and renamed when whole: concurrent first starts each make one.
@@ -150,13 +153,14 @@ function ensureClassArchive(classpath: string, javaVersion: string, logger: Logg
       { input: '', encoding: 'utf8', timeout: 300_000 },
     );
     if (result.status !== 0 || !fs.existsSync(partial)) {
+      fs.writeFileSync(failed, `${result.stderr}\n`);
       logger.warn({ exit: result.status ?? result.signal, stderr: result.stderr.split('\n').slice(-5).join('\n') }, 'could not make the embedded Neo4j class archive; Neo4j starts without it');
       return undefined;
     }
     fs.renameSync(partial, archive);
     // Archives of earlier builds or JDKs are of no more use (each is some 80 MB).
     for (const name of fs.readdirSync(TARGET)) {
-      if (/^classes-[0-9a-f]+\.jsa$/.test(name) && path.join(TARGET, name) !== archive) fs.rmSync(path.join(TARGET, name), { force: true });
+      if (/^classes-[0-9a-f]+\.jsa(\.failed)?$/.test(name) && path.join(TARGET, name) !== archive) fs.rmSync(path.join(TARGET, name), { force: true });
     }
     return archive;
   } finally {
