@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await fs.rm(OUT, { recursive: true, force: true });
   const result = await esbuild.build({
     entryPoints: Object.fromEntries(
-      [...Object.entries(ENTRIES), ...Object.entries(EARLY).map(([name, file]) => [`${name}-early`, file])].map(([name, file]) => [name, path.join(ROOT, file ?? '')]),
+      [...Object.entries(ENTRIES), ...Object.entries(EARLY).map(([name, file]): [string, string] => [`${name}-early`, file])].map(([name, file]) => [name, path.join(ROOT, file)]),
     ),
     absWorkingDir: ROOT,
     bundle: true,
