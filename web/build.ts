@@ -12,13 +12,15 @@ import * as esbuild from 'esbuild';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'web');
 const ENTRIES = { explore: 'web/explore/main.tsx', playground: 'web/playground/main.tsx' } as const;
+/** Scripts a page runs as soon as they load, beside its main script (the explorer's first graph request). */
+const EARLY = { explore: 'web/explore/prefetch.ts' } as const;
 
 export interface WebManifest {
   /**
    * Per page: its script (an ES module), the chunks it imports statically (preloaded by the page,
    * so they load in parallel rather than one after another) and its styles.
    */
-  pages: Record<keyof typeof ENTRIES, { script: string; preload: string[]; styles: string[] }>;
+  pages: Record<keyof typeof ENTRIES, { script: string; preload: string[]; styles: string[]; early: string[] }>;
   /** Every file under assets/, for the server's allowlist. */
   files: string[];
 }
@@ -26,7 +28,9 @@ export interface WebManifest {
 async function main(): Promise<void> {
   await fs.rm(OUT, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
+    entryPoints: Object.fromEntries(
+      [...Object.entries(ENTRIES), ...Object.entries(EARLY).map(([name, file]): [string, string] => [`${name}-early`, file])].map(([name, file]) => [name, path.join(ROOT, file)]),
+    ),
     absWorkingDir: ROOT,
     bundle: true,
     splitting: true,
@@ -45,14 +49,21 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   const pages = {} as WebManifest['pages'];
-  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
-    const entry = meta.entryPoint === undefined ? undefined : Object.entries(ENTRIES).find(([, file]) => path.resolve(ROOT, meta.entryPoint ?? '') === path.join(ROOT, file));
-    if (entry === undefined) continue;
-    const name = entry[0] as keyof typeof ENTRIES;
-    pages[name] = { script: path.basename(output), preload: staticImports(result.metafile, output), styles: meta.cssBundle === undefined ? [] : [path.basename(meta.cssBundle)] };
-  }
-  for (const name of Object.keys(ENTRIES) as (keyof typeof ENTRIES)[]) {
-    if (pages[name] === undefined) throw new Error(`esbuild produced no bundle for ${name}`);
+  const outputOf = (file: string): string | undefined =>
+    Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined && path.resolve(ROOT, meta.entryPoint) === path.join(ROOT, file))?.[0];
+  for (const [name, file] of Object.entries(ENTRIES) as [keyof typeof ENTRIES, string][]) {
+    const output = outputOf(file);
+    if (output === undefined) throw new Error(`esbuild produced no bundle for ${name}`);
+    const earlyFile = (EARLY as Partial<Record<keyof typeof ENTRIES, string>>)[name];
+    const early = earlyFile === undefined ? undefined : outputOf(earlyFile);
+    const cssBundle = result.metafile.outputs[output]?.cssBundle;
+    pages[name] = {
+      script: path.basename(output),
+      // The early script's imports too: they load in parallel with everything else.
+      preload: [...new Set([...staticImports(result.metafile, output), ...(early === undefined ? [] : staticImports(result.metafile, early))])].sort(),
+      styles: cssBundle === undefined ? [] : [path.basename(cssBundle)],
+      early: early === undefined ? [] : [path.basename(early)],
+    };
   }
   const files = (await fs.readdir(path.join(OUT, 'assets'))).sort();
   const manifest: WebManifest = { pages, files };

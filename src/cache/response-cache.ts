@@ -178,9 +178,11 @@ export class ResponseCache {
 
   private validatorHeaders(etag: string): HeaderMap {
     // no-cache: a browser or CDN may keep the answer but must ask (If-None-Match) before each use.
+    // When answers depend on the token, only the asker's own cache may keep them, keyed on it.
     return new HeaderMap([
       ['etag', etag],
       ['cache-control', this.options.perRole ? 'private, no-cache' : 'no-cache'],
+      ...(this.options.perRole ? [['vary', 'Authorization'] as [string, string]] : []),
     ]);
   }
 }

@@ -140,7 +140,11 @@ async function graphql(req: IncomingMessage, res: ServerResponse, search: string
     context: () => Promise.resolve(options.createContext(req.headers.authorization)),
   });
 
-  for (const [name, value] of result.headers) res.setHeader(name, value);
+  for (const [name, value] of result.headers) {
+    // Vary is a list, and CORS has put Origin in it already.
+    const earlier = name === 'vary' ? res.getHeader('vary') : undefined;
+    res.setHeader(name, earlier === undefined ? value : `${String(earlier)}, ${value}`);
+  }
   res.statusCode = result.status ?? 200;
   if (res.statusCode === 304) {
     // Not Modified has no body (the ETag of a persisted read matched).

@@ -18,7 +18,8 @@ export type PageName = 'explore' | 'playground';
 
 /** What web/build.ts writes to dist/web/manifest.json. */
 export interface WebManifest {
-  pages: Record<PageName, { script: string; preload: string[]; styles: string[] }>;
+  /** `early`: scripts run as soon as they load (async), before the main one is ready. */
+  pages: Record<PageName, { script: string; preload: string[]; styles: string[]; early?: string[] }>;
   files: string[];
 }
 
@@ -137,6 +138,7 @@ export function renderPage(files: WebManifest['pages'][PageName], content: PageC
 <link rel="icon" href="data:,">
 ${files.styles.map((file) => `<link rel="stylesheet" href="${asset(file)}">`).join('\n')}
 ${files.preload.map((file) => `<link rel="modulepreload" href="${asset(file)}">`).join('\n')}
+${(files.early ?? []).map((file) => `<script type="module" async src="${asset(file)}"></script>`).join('\n')}
 <script type="module" src="${asset(files.script)}"></script>
 </head>
 <body>

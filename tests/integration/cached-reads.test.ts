@@ -164,9 +164,10 @@ describe('cached reads', () => {
 });
 
 describe('roles, when reads need a token', () => {
+  const EXPLORER_ORIGIN = 'https://explorer.example';
   let guarded: TestServer;
   beforeAll(async () => {
-    guarded = await startTestServer(seeded.neo4j.db, { responseCacheMaxBytes: 1_000_000, authenticator: await testAuthenticator({ requiredForReads: true }) });
+    guarded = await startTestServer(seeded.neo4j.db, { responseCacheMaxBytes: 1_000_000, authenticator: await testAuthenticator({ requiredForReads: true }), corsOrigins: [EXPLORER_ORIGIN] });
     await guarded.changes.ready;
   });
   afterAll(() => guarded.stop());
@@ -183,6 +184,19 @@ describe('roles, when reads need a token', () => {
     expect(anonymous.status).toBe(401);
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
     expect(anonymous.data ?? undefined).toBeUndefined();
+  });
+
+  it('a persisted GET is cacheable by the asker alone, and only for the same token', async () => {
+    const url = `${guarded.url}?documentId=${encodeURIComponent(documentIdOf('EntityById'))}&variables=${encodeURIComponent(JSON.stringify({ id: AUSTRALIA }))}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${reader}`, origin: EXPLORER_ORIGIN } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(EXPLORER_ORIGIN);
+    expect(response.headers.get('etag')).toMatch(/^"g\d+/);
+    // A shared cache must not keep it; a browser keys it on the token (and, with a list of
+    // allowed origins, on the origin) as well as on the URL.
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+    const vary = (response.headers.get('vary') ?? '').split(',').map((v) => v.trim().toLowerCase());
+    expect(vary).toEqual(expect.arrayContaining(['authorization', 'origin']));
   });
 });
 

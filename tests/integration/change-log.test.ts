@@ -5,21 +5,9 @@
  * before it.
  */
 import { lockWrites, recordChange } from '../../src/queries/changes';
-import { applyConstraints } from '../../src/queries/constraints';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { useEmptyNeo4j } from '../support/neo4j';
 
-let neo4j: TestNeo4j;
-
-beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await applyConstraints(neo4j.db);
-});
-
-afterAll(async () => {
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
-});
+const neo4j = useEmptyNeo4j({ schema: true });
 
 it('numbers two overlapping writers consecutively, the second after the first commits', async () => {
   let locked: () => void = () => undefined;

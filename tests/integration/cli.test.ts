@@ -11,7 +11,7 @@ import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import YAML from 'yaml';
 import { SEED_DIR } from '../../src/seed/load';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { useEmptyNeo4j } from '../support/neo4j';
 import { built, cleanEnv, freePort, runToEnd, startLogging, type Running } from '../support/processes';
 
 /** seed/ read with the YAML parser alone, not the loader, so the counts below do not come from the code under test. */
@@ -21,16 +21,10 @@ const SEED_RELATIONSHIPS = seedFile('relationships.yaml').length;
 const SEED_DOCUMENTS = fs.readdirSync(path.join(SEED_DIR, 'documents')).filter((f) => f.endsWith('.txt')).length;
 
 describe('npm run seed', () => {
-  let neo4j: TestNeo4j;
+  const neo4j = useEmptyNeo4j();
   let SEED: string;
-  beforeAll(async () => {
+  beforeAll(() => {
     SEED = built('cli/seed.js');
-    neo4j = connectTestNeo4j();
-    await clearDatabase(neo4j.db);
-  });
-  afterAll(async () => {
-    await clearDatabase(neo4j.db);
-    await neo4j.close();
   });
 
   const count = (cypher: string): Promise<number> => neo4j.db.read(cypher, {}, (records) => Number(records[0]?.get(0)));

@@ -10,14 +10,11 @@
  * @standalone
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
-import { createLogger } from '../../src/log';
-import { createDriver, CypherExecutor, MAX_CONNECTION_POOL_SIZE, type Driver } from '../../src/neo4j/driver';
-import { loadSeed } from '../../src/seed/load';
-import { openConnectionsTo, sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
-import { errorCodes, startTestServer, type GraphQLResponse, type TestServer } from '../support/graphql';
-import { codedError } from '../../src/graphql/format-error';
+import { MAX_CONNECTION_POOL_SIZE } from '../../src/neo4j/driver';
+import { codeOf, useApiOverOwnNeo4j } from '../support/api-over-own-neo4j';
+import { openConnectionsTo, sleep, timed, until } from '../support/faults';
+import { errorCodes, type GraphQLResponse } from '../support/graphql';
 
 /** What the API promises: the query timeout plus the margin (7 s with the defaults). */
 const DEADLINE_MS = DEFAULT_LIMITS.queryTimeoutMs + DEFAULT_LIMITS.deadlineMarginMs;
@@ -31,75 +28,30 @@ const READY_BUDGET_MS = 1_000;
 const NATO = '{ entity(name: "nato") { id } }';
 const PROBE = 'MERGE (p:DeadlineProbe {id: $id}) RETURN p.id AS id';
 
-let neo4j: OwnNeo4j | undefined;
-let driver: Driver | undefined;
-let db: CypherExecutor;
-/** No deadline: for setting up and checking, never for what is under test. */
-let patient: CypherExecutor;
-let api: TestServer | undefined;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
-
-const own = (): OwnNeo4j => {
-  if (neo4j === undefined) throw new Error('Neo4j did not start');
-  return neo4j;
-};
-const server = (): TestServer => {
-  if (api === undefined) throw new Error('the API did not start');
-  return api;
-};
-const readyStatus = async (): Promise<number> => (await fetch(server().url.replace('/graphql', '/health/ready'))).status;
-const served = async (): Promise<boolean> => {
-  const response = await server().query<{ entity: { id: string } | null }>(NATO);
-  return response.errors === undefined && response.data?.entity?.id === 'entity:nato';
-};
-const probes = (id: string): Promise<number> =>
-  patient.read('MATCH (p:DeadlineProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
-/** The code a client gets for what the executor threw (plain errors, which the GraphQL layer codes). */
-const codeOf = (e: unknown): unknown => (codedError(e) as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+// Warmed up: a cold JVM on a busy machine is slow at first.
+const setup = useApiOverOwnNeo4j('deadline', { warmUp: 20 });
+const probes = (id: string): Promise<number> => setup.count('DeadlineProbe', id);
+const readyStatus = (): Promise<number> => setup.health('ready');
 const memory = (): { rssMb: number; heapMb: number } => {
   const { rss, heapUsed } = process.memoryUsage();
   return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) };
 };
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  neo4j = await startOwnNeo4j('deadline');
-  driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
-  // Loading and warming up without a deadline: a cold JVM on a busy machine is slow at first.
-  patient = new CypherExecutor(driver, 'neo4j');
-  await loadSeed(patient);
-  for (let i = 0; i < 20; i += 1) await patient.read('MATCH (n:Name {key: "nato"})-[:NAMES]->(e) RETURN e.id', {}, () => undefined);
-  db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
-  api = await startTestServer(db, { isReady: readiness(db) });
-  for (let i = 0; i < 20; i += 1) expect(await served()).toBe(true);
-}, 180_000);
-
 afterEach(async () => {
   // Whatever a test did, the next one starts with Neo4j running and answering.
-  neo4j?.thaw();
-  if (api !== undefined) await until(served, 30_000);
+  setup.neo4j.thaw();
+  await until(setup.served, 30_000);
 }, 40_000);
-
-afterAll(async () => {
-  process.off('unhandledRejection', onUnhandled);
-  neo4j?.thaw();
-  await api?.stop();
-  await driver?.close();
-  await neo4j?.dispose();
-}, 60_000);
 
 describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
   it('answers a read TIMEOUT by the deadline, discards its connection, keeps readiness within 1 s, and recovers', async () => {
-    const neo = own();
-    expect(await served()).toBe(true);
+    const neo = setup.neo4j;
+    expect(await setup.served()).toBe(true);
     const connectionsBefore = openConnectionsTo(neo.port);
     expect(connectionsBefore).toBeGreaterThan(0);
 
     neo.freeze();
-    const read = await timed(() => server().query(NATO));
+    const read = await timed(() => setup.api.query(NATO));
     expect(errorCodes(read.value)).toEqual(['TIMEOUT']);
     expect(read.ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
     // The connection that waited was destroyed, not returned to the pool.
@@ -108,20 +60,20 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     const ready = await timed(readyStatus);
     expect(ready.value).toBe(503);
     expect(ready.ms).toBeLessThan(READY_BUDGET_MS + SLACK_MS);
-    expect((await fetch(server().url.replace('/graphql', '/health/live'))).status).toBe(200);
+    expect((await fetch(setup.api.url.replace('/graphql', '/health/live'))).status).toBe(200);
 
     neo.thaw();
-    const recovered = await until(served, 15_000);
+    const recovered = await until(setup.served, 15_000);
     await until(async () => (await readyStatus()) === 200, 15_000);
     // Nothing is left waiting: the abandoned driver work has ended, and nothing rejected unhandled.
-    await until(() => db.abandonedUnits === 0, 5_000);
-    expect(unhandled).toEqual([]);
+    await until(() => setup.db.abandonedUnits === 0, 5_000);
+    expect(setup.unhandled).toEqual([]);
     process.stdout.write(`deadline: frozen read answered TIMEOUT after ${read.ms} ms (deadline ${DEADLINE_MS} ms); /health/ready 503 after ${ready.ms} ms; served again ${recovered} ms after SIGCONT\n`);
   }, 60_000);
 
   it("shares one deadline among a request's units of work", async () => {
-    const neo = own();
-    const request = db.forRequest();
+    const neo = setup.neo4j;
+    const request = setup.db.forRequest();
     const started = Date.now();
     neo.freeze();
     const first = await request.read('RETURN 1', {}, () => undefined).then(() => undefined, (e: unknown) => e);
@@ -134,22 +86,22 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
   }, 60_000);
 
   it('answers a write stopped before its commit TIMEOUT, and it wrote nothing', async () => {
-    const neo = own();
+    const neo = setup.neo4j;
     neo.freeze();
-    const cut = await timed(() => db.write(PROBE, { id: 'before-commit' }, () => undefined).then(() => undefined, (e: unknown) => e));
+    const cut = await timed(() => setup.db.write(PROBE, { id: 'before-commit' }, () => undefined).then(() => undefined, (e: unknown) => e));
     expect(codeOf(cut.value)).toBe('TIMEOUT');
     expect((cut.value as Error).message).toMatch(/nothing was written and retrying is safe/);
     expect(cut.ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
     neo.thaw();
-    await until(served, 15_000);
+    await until(setup.served, 15_000);
     // Neo4j never received a COMMIT: the transaction it resumes is rolled back when it finds the connection closed.
     expect(await probes('before-commit')).toBe(0);
   }, 60_000);
 
   it('answers a write cut off after its commit was sent WRITE_OUTCOME_UNKNOWN, and a retry leaves exactly one copy', async () => {
-    const neo = own();
+    const neo = setup.neo4j;
     const cut = await timed(() =>
-      db
+      setup.db
         .writeTransaction(async (tx) => {
           await tx.run(PROBE, { id: 'at-commit' });
           // Frozen between the statement and the commit: the COMMIT goes out to a silent Neo4j.
@@ -163,21 +115,21 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     expect(cut.ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
 
     neo.thaw();
-    await until(served, 15_000);
+    await until(setup.served, 15_000);
     // Whether the resumed Neo4j applied the COMMIT it found waiting is exactly what is unknown.
     const landed = await probes('at-commit');
     expect([0, 1]).toContain(landed);
-    await db.write(PROBE, { id: 'at-commit' }, () => undefined);
+    await setup.db.write(PROBE, { id: 'at-commit' }, () => undefined);
     expect(await probes('at-commit')).toBe(1);
     process.stdout.write(`deadline: write cut off at its commit answered WRITE_OUTCOME_UNKNOWN after ${cut.ms} ms; the resumed Neo4j had ${landed === 1 ? 'applied' : 'not applied'} it; after the retry: 1 copy\n`);
   }, 60_000);
 
   it('bounds a pile-up: 50 clients for 30 s all answered by the deadline, connections and memory bounded, served again after SIGCONT', async () => {
-    const neo = own();
+    const neo = setup.neo4j;
     const CLIENTS = 50;
     const HANG_MS = 30_000;
     // A busy API's pool first: 50 concurrent requests.
-    const warm = await Promise.all(Array.from({ length: CLIENTS }, () => server().query(NATO)));
+    const warm = await Promise.all(Array.from({ length: CLIENTS }, () => setup.api.query(NATO)));
     expect(warm.flatMap(errorCodes)).toEqual([]);
     const before = { connections: openConnectionsTo(neo.port), ...memory() };
 
@@ -191,13 +143,13 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        samples.push({ connections: openConnectionsTo(neo.port), ...memory(), abandoned: db.abandonedUnits });
+        samples.push({ connections: openConnectionsTo(neo.port), ...memory(), abandoned: setup.db.abandonedUnits });
         await sleep(500);
       }
     })();
     const client = async (): Promise<void> => {
       while (Date.now() - frozenAt < HANG_MS) {
-        const { value, ms } = await timed<GraphQLResponse>(() => server().query(NATO));
+        const { value, ms } = await timed<GraphQLResponse>(() => setup.api.query(NATO));
         answers.push({ ms, codes: errorCodes(value) });
       }
     };
@@ -215,9 +167,9 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     lag.disable();
 
     neo.thaw();
-    const recovered = await until(served, 30_000);
-    const burst = await Promise.all(Array.from({ length: CLIENTS }, () => server().query(NATO)));
-    await until(() => db.abandonedUnits === 0, 10_000);
+    const recovered = await until(setup.served, 30_000);
+    const burst = await Promise.all(Array.from({ length: CLIENTS }, () => setup.api.query(NATO)));
+    await until(() => setup.db.abandonedUnits === 0, 10_000);
     const after = { connections: openConnectionsTo(neo.port), ...memory() };
 
     const slowest = Math.max(...answers.map((a) => a.ms));
@@ -247,6 +199,6 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     expect(peak.heapMb - before.heapMb).toBeLessThan(150);
     expect(peak.abandoned).toBeLessThanOrEqual(CLIENTS);
     expect(burst.flatMap(errorCodes)).toEqual([]);
-    expect(unhandled).toEqual([]);
+    expect(setup.unhandled).toEqual([]);
   }, 120_000);
 });

@@ -3,8 +3,8 @@
  * the seeded Neo4j, with every request that would leave the machine blocked. What each view must
  * show is computed from seed/ here (breadth-first over its relationships), never taken from the API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertRelationship, retractRelationship } from '../../src/queries/curation';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { assertRelationship, retractRelationship, type AssertRelationshipInput } from '../../src/queries/curation';
 import type { SeedRelationship } from '../../src/seed/read';
 import { launchChromium } from '../support/chromium';
 import { expectNoErrors, startTestServer, useSeededApi } from '../support/graphql';
@@ -111,6 +111,24 @@ async function documentIdOf(title: string | undefined): Promise<string> {
 
 const cooperative = (r: SeedRelationship): boolean => r.stance === 'COOPERATIVE';
 
+/**
+ * States, through the data layer as another client would, a relationship from New Zealand that the
+ * seed does not have, to a fellow neighbour of NATO (so that it shows in NATO's neighbourhood),
+ * with a passage of the seed document as its evidence.
+ */
+async function stateElsewhere({ type, targetId, modality, quote, occurrence }: Pick<AssertRelationshipInput, 'type' | 'targetId' | 'modality'> & { quote: string; occurrence?: number }): Promise<{ id: string }> {
+  const documentId = await documentIdOf(seed.documents[0]?.title);
+  return assertRelationship(seeded.neo4j.db, 'explorer-test', {
+    sourceId: 'entity:new-zealand',
+    type,
+    targetId,
+    stance: 'COOPERATIVE',
+    modality,
+    evidence: [{ documentId, quote, ...(occurrence === undefined ? {} : { occurrence }) }],
+  });
+}
+const NEW_ZEALAND_COOPERATES_WITH_AUSTRALIA = { type: 'COOPERATES_WITH', targetId: 'entity:australia', modality: 'ASSERTED', quote: 'South Korea, Australia, and New Zealand', occurrence: 1 } as const;
+
 describe('the explorer, in headless Chromium, offline', () => {
   it('finds an actor from the keyboard and draws its neighbourhood', async () => {
     await page.goto(`${origin}/explore`);
@@ -212,9 +230,23 @@ describe('the explorer, in headless Chromium, offline', () => {
     const other = await context.newPage();
     watch(other);
     try {
+      const neighborhoodRequests: number[] = [];
+      other.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && (request.postData() ?? '').includes('"ExplorerNeighborhood"')) neighborhoodRequests.push(Date.now());
+      });
       await other.goto(`${origin}/explore?entity=entity:new-zealand&depth=2&stance=COOPERATIVE`);
       await expectGraph(other, seedNeighborhood('new-zealand', 2, cooperative));
       await eventually(() => other.getByRole('radio', { name: '2' }).isChecked(), (value) => expect(value).toBe(true));
+      // The page's early script sent the graph request before the app ran, and the app took its
+      // answer instead of asking again: one request until the first answer was in (the app reads
+      // the graph once more when its live connection opens; see the next test).
+      const [sent, asked, answeredAt] = await other.evaluate((): [number, number, number] => [
+        performance.getEntriesByType('resource').find((r) => r.name.endsWith('/graphql'))?.startTime ?? Number.NaN,
+        performance.getEntriesByName('graph-requested')[0]?.startTime ?? Number.NaN,
+        performance.timeOrigin + (performance.getEntriesByName('graph-answered')[0]?.startTime ?? Number.NaN),
+      ]);
+      expect(sent).toBeLessThan(asked);
+      expect(neighborhoodRequests.filter((at) => at <= answeredAt)).toHaveLength(1);
     } finally {
       await other.close();
     }
@@ -223,20 +255,47 @@ describe('the explorer, in headless Chromium, offline', () => {
   it('shows a relationship stated elsewhere as it commits, and takes a retracted one away, without a reload', async () => {
     await page.goto(`${origin}/explore?entity=entity:nato&depth=1`);
     await expectGraph(page, seedNeighborhood('nato', 1));
-    const doc = seed.documents[0];
-    const documentId = await documentIdOf(doc?.title);
-    const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
-      sourceId: 'entity:new-zealand',
-      type: 'COOPERATES_WITH',
-      targetId: 'entity:australia',
-      stance: 'COOPERATIVE',
-      modality: 'ASSERTED',
-      evidence: [{ documentId, quote: 'South Korea, Australia, and New Zealand', occurrence: 1 }],
-    });
+    const stated = await stateElsewhere(NEW_ZEALAND_COOPERATES_WITH_AUSTRALIA);
     await eventually(() => listed(page, 'edge-list'), (value) => expect(value).toContain(stated.id));
     await retractRelationship(seeded.neo4j.db, 'explorer-test', stated.id, 'a test statement');
     await eventually(() => listed(page, 'edge-list'), (value) => expect(value).not.toContain(stated.id));
     await expectGraph(page, seedNeighborhood('nato', 1));
+  });
+
+  it('does not miss a change committed after the graph was read but before its live connection opened', async () => {
+    const late = await context.newPage();
+    watch(late);
+    // The live connection is held back until the change is in: the page's messages wait here, and
+    // reach the server (which then acknowledges the connection) once it is let through.
+    let letThrough!: () => void;
+    const through = new Promise<void>((resolve) => (letThrough = resolve));
+    await late.routeWebSocket(
+      (url) => url.pathname === '/graphql',
+      (ws) => {
+        const waiting: (string | Buffer)[] = [];
+        let server: WebSocketRoute | undefined;
+        ws.onMessage((message) => (server === undefined ? waiting.push(message) : server.send(message)));
+        void through.then(() => {
+          server = ws.connectToServer();
+          for (const message of waiting.splice(0)) server.send(message);
+        });
+      },
+    );
+    try {
+      await late.goto(`${origin}/explore?entity=entity:nato&depth=1`);
+      await expectGraph(late, seedNeighborhood('nato', 1));
+      const stated = await stateElsewhere(NEW_ZEALAND_COOPERATES_WITH_AUSTRALIA);
+      try {
+        letThrough();
+        // Subscribed only from now on, it never hears of the change: the graph is read again.
+        await eventually(() => listed(late, 'edge-list'), (value) => expect(value).toContain(stated.id));
+      } finally {
+        await retractRelationship(seeded.neo4j.db, 'explorer-test', stated.id, 'a test statement');
+      }
+      await eventually(() => listed(late, 'edge-list'), (value) => expect(value).not.toContain(stated.id));
+    } finally {
+      await late.close();
+    }
   });
 
   it('curates in place with a token: states a relationship from a selected passage, then retracts it; refusals are shown in words', async () => {
@@ -313,18 +372,8 @@ describe('the explorer, in headless Chromium, offline', () => {
       await strictPage.goto(`${strictOrigin}/explore?entity=entity:nato&depth=1`);
       await expectGraph(strictPage, seedNeighborhood('nato', 1));
       // The live subscription is accepted too: a relationship stated elsewhere appears without a reload.
-      const doc = seed.documents[0];
-      const quote = 'NATO aims to enhance ties with key regional partners';
-      const documentId = await documentIdOf(doc?.title);
       // Between two of NATO's neighbours, and not in the seed: a relationship of its own.
-      const stated = await assertRelationship(seeded.neo4j.db, 'explorer-test', {
-        sourceId: 'entity:new-zealand',
-        type: 'CONSULTS',
-        targetId: 'entity:japan',
-        stance: 'COOPERATIVE',
-        modality: 'PLANNED',
-        evidence: [{ documentId, quote }],
-      });
+      const stated = await stateElsewhere({ type: 'CONSULTS', targetId: 'entity:japan', modality: 'PLANNED', quote: 'NATO aims to enhance ties with key regional partners' });
       expect(seed.relationships.some((r) => r.sourceSlug === 'new-zealand' && r.targetSlug === 'japan')).toBe(false);
       try {
         await eventually(() => listed(strictPage, 'edge-list'), (value) => expect(value).toContain(stated.id));

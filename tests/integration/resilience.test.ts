@@ -8,14 +8,10 @@
  *
  * @standalone
  */
-import { readiness } from '../../src/neo4j/connect';
 import { DEFAULT_LIMITS } from '../../src/config';
-import { createLogger } from '../../src/log';
-import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
-import { loadSeed } from '../../src/seed/load';
-import { sleep, startOwnNeo4j, timed, until, type OwnNeo4j } from '../support/faults';
-import { errorCodes, startTestServer, type TestServer } from '../support/graphql';
-import { codedError } from '../../src/graphql/format-error';
+import { codeOf, useApiOverOwnNeo4j } from '../support/api-over-own-neo4j';
+import { sleep, timed, until } from '../support/faults';
+import { errorCodes } from '../support/graphql';
 
 /** The README's promise: requests fail within 3 s of a crash. */
 const FAIL_WITHIN_MS = 3_000;
@@ -24,75 +20,32 @@ const SLACK_MS = 2_000;
 const NATO = '{ entity(name: "nato") { id } }';
 const PROBE = 'MERGE (p:CrashProbe {id: $id}) RETURN p.id AS id';
 
-let neo4j: OwnNeo4j | undefined;
-let driver: Driver | undefined;
-let db: CypherExecutor;
-/** No deadline: for setting up and checking, never for what is under test. */
-let patient: CypherExecutor;
-let api: TestServer | undefined;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
-
-const own = (): OwnNeo4j => {
-  if (neo4j === undefined) throw new Error('Neo4j did not start');
-  return neo4j;
-};
-const server = (): TestServer => {
-  if (api === undefined) throw new Error('the API did not start');
-  return api;
-};
-const ready = async (): Promise<number> => (await fetch(server().url.replace('/graphql', '/health/ready'))).status;
-const live = async (): Promise<number> => (await fetch(server().url.replace('/graphql', '/health/live'))).status;
-const served = async (): Promise<boolean> => {
-  const response = await server().query<{ entity: { id: string } | null }>(NATO);
-  return response.errors === undefined && response.data?.entity?.id === 'entity:nato';
-};
-const probes = (id: string): Promise<number> => patient.read('MATCH (p:CrashProbe {id: $id}) RETURN count(p) AS n', { id }, (r) => Number(r[0]?.get('n')));
-/** The code a client gets for what the executor threw (plain errors, which the GraphQL layer codes). */
-const codeOf = (e: unknown): unknown => (codedError(e) as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+const setup = useApiOverOwnNeo4j('resilience');
+const probes = (id: string): Promise<number> => setup.count('CrashProbe', id);
 
 /** Starts Neo4j again and waits until the API serves (the API itself is never restarted). */
 async function bringBack(): Promise<number> {
-  await own().restart();
-  return until(served, 30_000);
+  await setup.neo4j.restart();
+  return until(setup.served, 30_000);
 }
-
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  neo4j = await startOwnNeo4j('resilience');
-  driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
-  patient = new CypherExecutor(driver, 'neo4j');
-  await loadSeed(patient);
-  db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
-  api = await startTestServer(db, { isReady: readiness(db) });
-}, 120_000);
-
-afterAll(async () => {
-  process.off('unhandledRejection', onUnhandled);
-  await api?.stop();
-  await driver?.close();
-  await neo4j?.dispose();
-}, 60_000);
 
 describe('when Neo4j stops and comes back', () => {
   it('reports, fails promptly and honestly, and recovers without a restart', async () => {
-    expect(await ready()).toBe(200);
-    expect(await served()).toBe(true);
+    expect(await setup.health('ready')).toBe(200);
+    expect(await setup.served()).toBe(true);
 
-    await own().stop();
-    const readyAfter = await until(async () => (await ready()) === 503, 10_000);
-    expect(await live()).toBe(200);
+    await setup.neo4j.stop();
+    const readyAfter = await until(async () => (await setup.health('ready')) === 503, 10_000);
+    expect(await setup.health('live')).toBe(200);
 
-    const failed = await timed(() => server().query(NATO));
+    const failed = await timed(() => setup.api.query(NATO));
     expect(errorCodes(failed.value)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(JSON.stringify(failed.value)).not.toMatch(/Neo4jError|ServiceUnavailable:|ECONNREFUSED/);
 
     const recoveredAfter = await bringBack();
     // Ready again too (a cold Neo4j on a busy machine may need more than the probe's second at first).
-    const readyAgain = await until(async () => (await ready()) === 200, 15_000);
-    expect(unhandled).toEqual([]);
+    const readyAgain = await until(async () => (await setup.health('ready')) === 200, 15_000);
+    expect(setup.unhandled).toEqual([]);
     process.stdout.write(
       `resilience: stopped: /health/ready 503 after ${readyAfter} ms; GraphQL SERVICE_UNAVAILABLE after ${failed.ms} ms; served again ${recoveredAfter} ms after Neo4j was back, ready ${readyAgain} ms later\n`,
     );
@@ -105,15 +58,15 @@ describe('when Neo4j crashes (SIGKILL)', () => {
   it('fails reads within 3 s the same way every time, and serves again once Neo4j is back', async () => {
     const runs: { first: number; next: number; ready: number; recovered: number }[] = [];
     for (let run = 0; run < 3; run += 1) {
-      expect(await served()).toBe(true);
-      await own().crash();
+      expect(await setup.served()).toBe(true);
+      await setup.neo4j.crash();
       // The first request meets the crash: a few quick retries, then SERVICE_UNAVAILABLE.
-      const first = await timed(() => server().query(NATO));
+      const first = await timed(() => setup.api.query(NATO));
       expect(errorCodes(first.value)).toEqual(['SERVICE_UNAVAILABLE']);
       // Neo4j is now known to be down: the next requests fail at once, until one succeeds.
-      const next = await timed(() => server().query(NATO));
+      const next = await timed(() => setup.api.query(NATO));
       expect(errorCodes(next.value)).toEqual(['SERVICE_UNAVAILABLE']);
-      const readyCheck = await timed(ready);
+      const readyCheck = await timed(() => setup.health('ready'));
       expect(readyCheck.value).toBe(503);
       const recovered = await bringBack();
       runs.push({ first: first.ms, next: next.ms, ready: readyCheck.ms, recovered });
@@ -126,14 +79,14 @@ describe('when Neo4j crashes (SIGKILL)', () => {
       expect(r.first).toBeLessThan(FAIL_WITHIN_MS + SLACK_MS);
       expect(r.next).toBeLessThan(FAIL_WITHIN_MS + SLACK_MS);
     }
-    expect(unhandled).toEqual([]);
+    expect(setup.unhandled).toEqual([]);
   }, 240_000);
 
   it('answers a write cut off by a crash before its commit SERVICE_UNAVAILABLE, and it wrote nothing', async () => {
-    const neo = own();
-    expect(await served()).toBe(true);
+    const neo = setup.neo4j;
+    expect(await setup.served()).toBe(true);
     const cut = await timed(() =>
-      db
+      setup.db
         .writeTransaction(async (tx) => {
           await tx.run(PROBE, { id: 'before-commit' });
           await neo.crash(); // no-op on the retries: it is already down
@@ -148,11 +101,11 @@ describe('when Neo4j crashes (SIGKILL)', () => {
   }, 120_000);
 
   it('answers a write whose connection dies after its commit was sent WRITE_OUTCOME_UNKNOWN; a retry leaves exactly one copy', async () => {
-    const neo = own();
-    expect(await served()).toBe(true);
+    const neo = setup.neo4j;
+    expect(await setup.served()).toBe(true);
     let crashed: Promise<void> | undefined;
     const cut = await timed(() =>
-      db
+      setup.db
         .writeTransaction(async (tx) => {
           await tx.run(PROBE, { id: 'at-commit' });
           // Frozen, so the COMMIT goes out unanswered; then killed while it waits.
@@ -169,8 +122,8 @@ describe('when Neo4j crashes (SIGKILL)', () => {
     expect(cut.ms).toBeLessThan(DEFAULT_LIMITS.queryTimeoutMs + DEFAULT_LIMITS.deadlineMarginMs);
     await crashed;
     await bringBack();
-    await db.write(PROBE, { id: 'at-commit' }, () => undefined);
+    await setup.db.write(PROBE, { id: 'at-commit' }, () => undefined);
     expect(await probes('at-commit')).toBe(1);
-    expect(unhandled).toEqual([]);
+    expect(setup.unhandled).toEqual([]);
   }, 120_000);
 });

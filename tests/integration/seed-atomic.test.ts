@@ -7,22 +7,10 @@
 import { writeSeed } from '../../src/queries/seed';
 import { globalId } from '../../src/model/ids';
 import type { SeedData } from '../../src/seed/read';
-import { applyConstraints } from '../../src/queries/constraints';
 import { syntheticGraph } from '../../bench/graph';
-import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { useEmptyNeo4j } from '../support/neo4j';
 
-let neo4j: TestNeo4j;
-
-beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-  await applyConstraints(neo4j.db);
-});
-
-afterAll(async () => {
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
-});
+const neo4j = useEmptyNeo4j({ schema: true });
 
 /** What a reader sees in one read transaction: counts, the kept totals, and one relationship's evidence. */
 interface Observation {

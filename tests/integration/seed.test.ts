@@ -8,19 +8,12 @@ import path from 'node:path';
 import { writeSeed } from '../../src/queries/seed';
 import { loadSeed, SEED_DIR } from '../../src/seed/load';
 import { readSeed, SeedError } from '../../src/seed/read';
-import { clearDatabase, connectTestNeo4j, ensureSeeded, graphSnapshot, releaseSeeded, type TestNeo4j } from '../support/neo4j';
+import { clearDatabase, ensureSeeded, graphSnapshot, releaseSeeded, useEmptyNeo4j } from '../support/neo4j';
 
-let neo4j: TestNeo4j;
+const neo4j = useEmptyNeo4j();
 const tempDirs: string[] = [];
 
-beforeAll(async () => {
-  neo4j = connectTestNeo4j();
-  await clearDatabase(neo4j.db);
-});
-
-afterAll(async () => {
-  await clearDatabase(neo4j.db);
-  await neo4j.close();
+afterAll(() => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 

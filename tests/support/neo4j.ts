@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createLogger } from '../../src/log';
 import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
+import { applyConstraints } from '../../src/queries/constraints';
 import { loadSeed } from '../../src/seed/load';
 
 export interface TestNeo4j {
@@ -23,6 +24,37 @@ export function connectTestNeo4j(): TestNeo4j {
   if (uri === undefined || uri === '') throw new Error('NEO4J_URI is not set: the integration global setup did not run');
   const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, logger: createLogger('warn') });
   return { driver, db: new CypherExecutor(driver, TEST_DATABASE), close: () => driver.close() };
+}
+
+/**
+ * For a file (or describe block) that starts from an empty database, with the project's schema
+ * when asked, and leaves it empty: registers its own beforeAll and afterAll. Its `db` and `driver`
+ * are there from beforeAll on.
+ */
+export function useEmptyNeo4j(options: { schema?: boolean } = {}): Omit<TestNeo4j, 'close'> {
+  let neo4j: TestNeo4j | undefined;
+  beforeAll(async () => {
+    neo4j = connectTestNeo4j();
+    await clearDatabase(neo4j.db);
+    if (options.schema === true) await applyConstraints(neo4j.db);
+  });
+  afterAll(async () => {
+    if (neo4j === undefined) return;
+    await clearDatabase(neo4j.db);
+    await neo4j.close();
+  });
+  const connected = (): TestNeo4j => {
+    if (neo4j === undefined) throw new Error('useEmptyNeo4j: used before its beforeAll ran');
+    return neo4j;
+  };
+  return {
+    get db() {
+      return connected().db;
+    },
+    get driver() {
+      return connected().driver;
+    },
+  };
 }
 
 /** Deletes every node and relationship (the test database is disposable). */

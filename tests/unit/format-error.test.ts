@@ -7,43 +7,22 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import { buildSchema, execute, GraphQLError, parse } from 'graphql';
-import { DEFAULT_LIMITS } from '../../src/config';
 import { BadUserInputError } from '../../src/errors';
 import { maskError } from '../../src/graphql/format-error';
 import type { Context } from '../../src/graphql/context';
-import { createApolloServer } from '../../src/graphql/server';
 import { createLogger } from '../../src/log';
+import { contextFailingWith, useApolloServer, type LogLine } from '../support/apollo';
 
 const DETAIL = 'bolt frame 0x7f at 10.1.2.3 could not be decoded';
 
-interface LogLine {
-  level: number;
-  msg: string;
-  err?: { message: string; stack: string };
-  path?: unknown;
-}
-
 /** A request context whose every read fails with an error no layer knows (as a bug would). */
-function failingContext(): Context {
-  const fail = (): Promise<never> => Promise.reject(new Error(DETAIL));
-  const loaders = new Proxy({}, { get: () => ({ load: fail, loadMany: fail }) });
-  return { db: { queryCount: 0, read: fail, readTransaction: fail }, loaders, limits: DEFAULT_LIMITS, auth: {} } as unknown as Context;
-}
+const failingContext = (): Context => contextFailingWith(new Error(DETAIL));
 
 describe.each([false, true])('formatError (production: %s)', (production) => {
-  const logged: LogLine[] = [];
-  let server: ApolloServer<Context>;
-
-  beforeAll(async () => {
-    const logger = createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) });
-    server = createApolloServer({ logger, production, introspection: true, limits: DEFAULT_LIMITS });
-    await server.start();
-  });
-  afterAll(() => server.stop());
-  beforeEach(() => logged.splice(0));
+  const { server, logged } = useApolloServer(production);
 
   const run = async (request: Parameters<ApolloServer<Context>['executeOperation']>[0]) => {
-    const response = await server.executeOperation(request, { contextValue: failingContext() });
+    const response = await server().executeOperation(request, { contextValue: failingContext() });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return { http: response.http, ...response.body.singleResult };
   };

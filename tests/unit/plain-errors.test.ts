@@ -5,23 +5,16 @@
  * (formatError) and for subscriptions (maskError), the same code and message, nothing logged as
  * unexpected, HTTP 200 as for other resolver errors.
  */
-import type { ApolloServer } from '@apollo/server';
 import { buildSchema, execute, GraphQLError, parse } from 'graphql';
 import neo4j from 'neo4j-driver';
-import { DEFAULT_LIMITS } from '../../src/config';
 import { BadUserInputError, ServiceUnavailableError, TimeoutError, WriteOutcomeUnknownError } from '../../src/errors';
-import type { Context } from '../../src/graphql/context';
 import { codedError, maskError } from '../../src/graphql/format-error';
-import { createApolloServer } from '../../src/graphql/server';
 import { LiveUpdatesStopped } from '../../src/live/feed';
 import { createLogger } from '../../src/log';
+import { contextFailingWith, useApolloServer, type LogLine } from '../support/apollo';
 import { InvalidInput } from '../../src/model/errors';
 import { translateDriverError } from '../../src/neo4j/driver';
 import { Neo4jTimeout, Neo4jUnavailable, WriteOutcomeUnknown } from '../../src/neo4j/errors';
-
-interface LogLine {
-  msg: string;
-}
 
 /** A driver error as neo4j-driver 6 makes them (the GQL status does not matter here). */
 const driverError = (message: string, code: string): Error => new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
@@ -70,22 +63,10 @@ describe('codedError', () => {
 });
 
 describe.each([false, true])('over HTTP (production: %s)', (production) => {
-  const logged: LogLine[] = [];
-  let server: ApolloServer<Context>;
-
-  beforeAll(async () => {
-    const logger = createLogger('error', { write: (line: string) => logged.push(JSON.parse(line) as LogLine) });
-    server = createApolloServer({ logger, production, introspection: true, limits: DEFAULT_LIMITS });
-    await server.start();
-  });
-  afterAll(() => server.stop());
+  const { server, logged } = useApolloServer(production);
 
   it.each(CASES)('answers $error.name with $code and its message', async ({ error, code, extra }) => {
-    logged.splice(0);
-    const fail = (): Promise<never> => Promise.reject(error);
-    const loaders = new Proxy({}, { get: () => ({ load: fail, loadMany: fail }) });
-    const contextValue = { db: { queryCount: 0, read: fail, readTransaction: fail }, loaders, limits: DEFAULT_LIMITS, auth: {} } as unknown as Context;
-    const response = await server.executeOperation({ query: '{ entity(id: "entity:nato") { id name } }' }, { contextValue });
+    const response = await server().executeOperation({ query: '{ entity(id: "entity:nato") { id name } }' }, { contextValue: contextFailingWith(error) });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const [answered, ...more] = response.body.singleResult.errors ?? [];
     expect(more).toEqual([]);

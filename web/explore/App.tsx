@@ -11,8 +11,10 @@ import { EdgePanel } from './EdgePanel';
 import { EntityCard } from './EntityCard';
 import { Graph } from './Graph';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
+import { lastConnectedAt, onConnected } from './live';
 import { SearchBox } from './SearchBox';
-import { setToken, useToken } from './session';
+import { setToken } from './session';
+import { useToken } from './useToken';
 import { useGraph, type DrawnGraph } from './useGraph';
 import { DEPTHS, MODALITIES, parseView, printView, RELATION_TYPES, STANCES, toggle, type Filters, type Selection, type View } from './view';
 
@@ -40,6 +42,31 @@ export function App() {
 
   // Live: a change that touches what is drawn (or that re-seeded the graph) redraws it from the API.
   const visible = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
+  // A graph read before the live connection opened may lack a change made in between: read again,
+  // once the browser is idle, so that it never holds up drawing the graph just read.
+  const readAt = state.status === 'ready' ? state.requestedAt : undefined;
+  useEffect(() => {
+    if (readAt === undefined) return;
+    let cancel: (() => void) | undefined;
+    const check = (): void => {
+      const connectedAt = lastConnectedAt();
+      if (cancel !== undefined || connectedAt === undefined || readAt >= connectedAt) return;
+      const readAgain = (): void => setRevision((r) => r + 1);
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(readAgain, { timeout: 2000 });
+        cancel = () => cancelIdleCallback(id);
+      } else {
+        const id = setTimeout(readAgain, 500);
+        cancel = () => clearTimeout(id);
+      }
+    };
+    check();
+    const off = onConnected(check);
+    return () => {
+      off();
+      cancel?.();
+    };
+  }, [readAt]);
   useSubscription(ExplorerChangesDocument, {
     onData: ({ data }) => {
       const change = data.data?.changes;

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { ExplorerAssertRelationshipDocument, ExplorerDocumentDocument, type Modality, type RelationType, type Stance } from '../../src/generated/web/graphql';
 import { MODALITY_STYLE, STANCE_STYLE, words } from './legend';
-import { useToken } from './session';
+import { useToken } from './useToken';
 import { occurrenceAt, segments } from './text';
 import { describe } from './useGraph';
 import { MODALITIES, RELATION_TYPES, STANCES, type Selection } from './view';

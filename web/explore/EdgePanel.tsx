@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ExplorerRelationshipDocument, ExplorerRetractRelationshipDocument } from '../../src/generated/web/graphql';
 import { MODALITY_STYLE, STANCE_STYLE, words } from './legend';
-import { useToken } from './session';
+import { useToken } from './useToken';
 import { paragraphAround } from './text';
 import { describe } from './useGraph';
 import type { Selection } from './view';

@@ -11,6 +11,7 @@ import { Kind, OperationTypeNode } from 'graphql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { markConnected } from './live';
 import { persistedFetch, persistedWsClient } from './persisted';
 import { getToken } from './session';
 import './explore.css';
@@ -27,6 +28,7 @@ const ws = createClient({
   retryAttempts: Infinity,
   shouldRetry: () => true,
   lazy: true,
+  on: { connected: markConnected },
 });
 
 const isSubscription = (operation: ApolloLink.Operation): boolean =>

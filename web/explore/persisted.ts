@@ -8,7 +8,7 @@
  * which a trusted-documents server must refuse; hence this small rewrite of the request instead.
  */
 import type { Client, Sink, SubscribePayload } from 'graphql-ws';
-import { Kind, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import * as generated from '../../src/generated/web/graphql';
 
 type WithHash = DocumentNode & { __meta__?: { hash?: string } };
@@ -19,7 +19,9 @@ export const DOCUMENT_IDS: ReadonlyMap<string, string> = new Map(
     const document = value as WithHash | undefined;
     const hash = typeof document === 'object' && document !== null && 'definitions' in document ? document.__meta__?.hash : undefined;
     if (hash === undefined) return [];
-    return document?.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name !== undefined ? [[d.name.value, hash] as const] : [])) ?? [];
+    // Kind.OPERATION_DEFINITION as its string: no runtime import of graphql, which the early
+    // request (prefetch.ts) would otherwise have to load before it can send anything.
+    return document?.definitions.flatMap((d) => ((d.kind as string) === 'OperationDefinition' && 'name' in d && d.name !== undefined ? [[d.name.value, hash] as const] : [])) ?? [];
   }),
 );
 
@@ -32,10 +34,59 @@ export function persistedBody(body: { query?: string; operationName?: string | n
   return persisted;
 }
 
-/** `fetch` for Apollo Client's HttpLink that sends document ids instead of the text. */
+/** What Apollo Client's HttpLink accepts, sent by the early request too so that the answers are alike. */
+const ACCEPT = 'application/graphql-response+json,application/json;q=0.9';
+
+/** Same operation, same variables (whatever their key order), same token. */
+function requestKey(operationName: unknown, variables: unknown, authorization: string | null): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+  return JSON.stringify([operationName, sorted(variables ?? {}), authorization ?? '']);
+}
+
+/** Requests sent before the app ran (see prefetch.ts), each handed to the first identical request of the app. */
+const early = new Map<string, Promise<Response>>();
+let appStarted = false;
+
+/**
+ * Sends a read now, before the app's code has loaded, so that its answer is on its way while the
+ * bundle is parsed and run. Does nothing once the app has sent its own first request.
+ */
+export function sendEarly(operationName: string, variables: Record<string, unknown>, token: string): void {
+  if (appStarted) return;
+  const authorization = token === '' ? null : `Bearer ${token}`;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: ACCEPT };
+  if (authorization !== null) headers.authorization = authorization;
+  const response = fetch(new URL('/graphql', location.href), { method: 'POST', headers, body: JSON.stringify(persistedBody({ operationName, variables })) });
+  // A failure is the app's to report when it asks; until then it is not an unhandled rejection.
+  response.catch(() => undefined);
+  early.set(requestKey(operationName, variables, authorization), response);
+}
+
+/**
+ * `fetch` for Apollo Client's HttpLink that sends document ids instead of the text, and answers a
+ * request that was sent early with that early answer (once).
+ */
 export const persistedFetch: typeof fetch = (input, init) => {
+  appStarted = true;
   if (typeof init?.body !== 'string') return fetch(input, init);
-  return fetch(input, { ...init, body: JSON.stringify(persistedBody(JSON.parse(init.body) as Record<string, unknown>)) });
+  const body = JSON.parse(init.body) as Record<string, unknown>;
+  const key = requestKey(body.operationName, body.variables, new Headers(init.headers).get('authorization'));
+  const sent = early.get(key);
+  if (sent !== undefined) {
+    early.delete(key);
+    return sent;
+  }
+  return fetch(input, { ...init, body: JSON.stringify(persistedBody(body)) });
 };
 
 /**

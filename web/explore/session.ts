@@ -1,9 +1,8 @@
 /**
  * The curation token: pasted once, kept in sessionStorage (gone when the browser session ends),
  * sent as `Authorization: Bearer …` by main.tsx's link with every HTTP request. It is never put in
- * the URL or logged.
+ * the URL or logged. No React here: the early request (prefetch.ts) reads the token too.
  */
-import { useSyncExternalStore } from 'react';
 
 const KEY = 'actor-graph.token';
 const listeners = new Set<() => void>();
@@ -23,12 +22,8 @@ export function setToken(token: string): void {
   for (const listener of listeners) listener();
 }
 
-export function useToken(): string {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getToken,
-  );
+/** Calls `listener` whenever the token is set or cleared; returns the unsubscribe. */
+export function onTokenChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

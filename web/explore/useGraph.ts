@@ -6,7 +6,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { ExplorerNeighborhoodDocument, ExplorerPathDocument, type ExplorerNeighborhoodQuery, type ExplorerPathQuery } from '../../src/generated/web/graphql';
-import { relationshipFilter, type Filters, type Graph } from './view';
+import { neighborhoodVariables, pathVariables, type Filters, type Graph } from './view';
 
 export type DrawnNode = ExplorerNeighborhoodQuery['neighborhood']['nodes'][number];
 export type DrawnEdge = ExplorerNeighborhoodQuery['neighborhood']['edges'][number];
@@ -26,7 +26,11 @@ export interface DrawnGraph {
 
 export const EMPTY_GRAPH: DrawnGraph = { nodes: [], edges: [], centre: new Set(), path: new Set(), steps: undefined, truncated: false };
 
-export type GraphState = { status: 'idle' | 'loading' | 'ready'; graph: DrawnGraph } | { status: 'error'; graph: DrawnGraph; message: string };
+export type GraphState =
+  | { status: 'idle' | 'loading'; graph: DrawnGraph }
+  /** `requestedAt`: performance.now() when the answer was asked for. */
+  | { status: 'ready'; graph: DrawnGraph; requestedAt: number }
+  | { status: 'error'; graph: DrawnGraph; message: string };
 
 const RETRY_MS = 3000;
 
@@ -43,7 +47,6 @@ export function useGraph(graph: Graph, filters: Filters, revision: number): Grap
     }
     let current = true;
     setState((previous) => ({ status: 'loading', graph: previous.graph }));
-    const filter = relationshipFilter(filters);
     // Always from the API, and kept out of Apollo's normalised cache: normalising a 500-node,
     // 2,000-edge answer and reading it back took about a second in Chromium, longer than the
     // request. The panels (cards, evidence, documents) use the cache; the drawn graph is only
@@ -51,7 +54,7 @@ export function useGraph(graph: Graph, filters: Filters, revision: number): Grap
     const fetchPolicy = 'no-cache';
     const load = async (): Promise<DrawnGraph> => {
       if (graph.mode === 'path') {
-        const { data } = await client.query({ query: ExplorerPathDocument, variables: { fromId: graph.from, toId: graph.to, filter }, fetchPolicy });
+        const { data } = await client.query({ query: ExplorerPathDocument, variables: pathVariables(graph, filters), fetchPolicy });
         const path = data?.shortestPath ?? null;
         if (path === null) return { ...EMPTY_GRAPH, centre: new Set([graph.from, graph.to]), steps: null };
         return {
@@ -65,7 +68,7 @@ export function useGraph(graph: Graph, filters: Filters, revision: number): Grap
       }
       const centres = [graph.entity, ...graph.expand];
       const answers = await Promise.all(
-        centres.map((entityId, i) => client.query({ query: ExplorerNeighborhoodDocument, variables: { entityId, depth: i === 0 ? graph.depth : 1, filter }, fetchPolicy })),
+        centres.map((entityId, i) => client.query({ query: ExplorerNeighborhoodDocument, variables: neighborhoodVariables(entityId, i === 0 ? graph.depth : 1, filters), fetchPolicy })),
       );
       const nodes = new Map<string, DrawnNode>();
       const edges = new Map<string, DrawnEdge>();
@@ -79,11 +82,12 @@ export function useGraph(graph: Graph, filters: Filters, revision: number): Grap
       return { nodes: [...nodes.values()], edges: [...edges.values()], centre: new Set(centres.filter((id) => nodes.has(id))), path: new Set(), steps: undefined, truncated };
     };
     let retry: ReturnType<typeof setTimeout> | undefined;
-    performance.mark('graph-requested');
+    const requestedAt = performance.mark('graph-requested').startTime;
     load().then(
       (drawn) => {
         performance.mark('graph-answered');
-        if (current) setState({ status: 'ready', graph: drawn });
+        // An unchanged answer keeps the drawn graph as it is: nothing is laid out or drawn again.
+        if (current) setState((previous) => ({ status: 'ready', graph: sameGraph(previous.graph, drawn) ? previous.graph : drawn, requestedAt }));
       },
       (e: unknown) => {
         if (!current) return;
@@ -99,6 +103,11 @@ export function useGraph(graph: Graph, filters: Filters, revision: number): Grap
   }, [key, revision, attempt, client]);
 
   return state;
+}
+
+function sameGraph(a: DrawnGraph, b: DrawnGraph): boolean {
+  const text = (g: DrawnGraph): string => JSON.stringify([g.nodes, g.edges, [...g.centre], [...g.path], g.steps, g.truncated]);
+  return a.nodes.length === b.nodes.length && a.edges.length === b.edges.length && text(a) === text(b);
 }
 
 /** An error as a sentence for people: the API's own message when it gave one. */

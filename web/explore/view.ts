@@ -7,7 +7,7 @@
  *   /explore?from=<id>&to=<id>&stance=COOPERATIVE
  *   …&expand=<id>,<id>&select=edge:<id>   (or node:<id>, doc:<id>)
  */
-import type { Modality, RelationType, RelationshipFilter, Stance } from '../../src/generated/web/graphql';
+import type { ExplorerNeighborhoodQueryVariables, ExplorerPathQueryVariables, Modality, RelationType, RelationshipFilter, Stance } from '../../src/generated/web/graphql';
 
 export const STANCES: readonly Stance[] = ['COOPERATIVE', 'NEUTRAL', 'ADVERSARIAL'];
 export const MODALITIES: readonly Modality[] = ['ASSERTED', 'PLANNED', 'ATTRIBUTED'];
@@ -96,6 +96,15 @@ export function relationshipFilter(filters: Filters): RelationshipFilter | undef
   if (filters.modalities.length > 0) filter.modalities = filters.modalities;
   if (filters.types.length > 0) filter.types = filters.types;
   return Object.keys(filter).length === 0 ? undefined : filter;
+}
+
+/** The variables of the neighbourhood request for one centre (the first at the view's depth, expanded ones at 1). */
+export function neighborhoodVariables(entityId: string, depth: Depth, filters: Filters): ExplorerNeighborhoodQueryVariables {
+  return { entityId, depth, filter: relationshipFilter(filters) };
+}
+
+export function pathVariables(graph: Extract<Graph, { mode: 'path' }>, filters: Filters): ExplorerPathQueryVariables {
+  return { fromId: graph.from, toId: graph.to, filter: relationshipFilter(filters) };
 }
 
 /**
