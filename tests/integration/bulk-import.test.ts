@@ -1,11 +1,11 @@
 /**
  * The bulk path of a first load (src/seed/bulk.ts, the launcher's --import) against real Neo4j
  * instances of its own: the graph it leaves equals the one the transactional loader leaves from
- * the same seed (the article's, and a small one of awkward strings and empty lists), compared by
- * a dump written here (every node's labels and typed properties, every relationship's type, ends
- * and typed properties, sorted); a curated write after it meets the constraints; the launcher
- * refuses a database that holds data and leaves it as it was; a failed import leaves no store;
- * `npm run seed -- --bulk` (as built: run `npm run build` first) takes the path and then refuses.
+ * the same seed (the article's, loaded by `npm run seed -- --bulk` as built, and a small one of
+ * awkward strings and empty lists), compared by a dump written here (every node's labels and typed
+ * properties, every relationship's type, ends and typed properties, sorted); the launcher refuses
+ * a database that holds data and leaves it as it was; a curated write after it meets the
+ * constraints; a failed import leaves no store.
  *
  * @standalone
  */
@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
-import type { Neo4jHandle } from '../../src/neo4j/connect';
+import { connectNeo4j, type Neo4jHandle } from '../../src/neo4j/connect';
 import { applyConstraints } from '../../src/queries/constraints';
 import { writeSeed } from '../../src/queries/seed';
 import { assertRelationship } from '../../src/queries/curation';
@@ -92,12 +92,19 @@ async function expectChangeAt(db: CypherExecutor, from: number, to: number): Pro
 }
 
 const handles: Neo4jHandle[] = [];
-async function bulkLoad(seed: SeedData, dataDir = tempDir('bulk')): Promise<Neo4jHandle & { dataDir: string }> {
+
+/** The embedded Neo4j started on a store that exists, as it is. */
+async function startAgain(dataDir: string): Promise<Neo4jHandle> {
+  const neo4j = await connectNeo4j(configFor(dataDir), logger);
+  handles.push(neo4j);
+  return neo4j;
+}
+async function bulkLoad(seed: SeedData): Promise<Neo4jHandle> {
   const before = Date.now();
-  const { neo4j } = await startWithBulkSeed(configFor(dataDir), logger, seed);
+  const { neo4j } = await startWithBulkSeed(configFor(tempDir('bulk')), logger, seed);
   handles.push(neo4j);
   await expectChangeAt(neo4j.db, before, Date.now());
-  return Object.assign(neo4j, { dataDir });
+  return neo4j;
 }
 
 afterAll(async () => {
@@ -159,14 +166,72 @@ const awkwardSeed = (): SeedData => {
 };
 
 describe('the bulk path of a first load', () => {
-  let article: Neo4jHandle & { dataDir: string };
+  // One import of the article's seed serves the CLI, the refusal, the comparison and the curated
+  // write: each import costs a JVM, the importer and a DBMS start.
+  const articleDir = tempDir('bulk-cli');
+  let article: Neo4jHandle | undefined;
+  const articleDb = (): CypherExecutor => {
+    if (article === undefined) throw new Error('the article was not bulk-loaded (an earlier test failed)');
+    return article.db;
+  };
 
-  it("leaves the same graph as the transactional loader: the article's seed", async () => {
+  it('npm run seed -- --bulk: loads a new embedded database through the importer, then refuses it as it holds data', async () => {
     const seed = readSeed(SEED_DIR);
-    article = await bulkLoad(seed);
-    const bulk = await dump(article.db);
+    const env = cleanEnv({ NEO4J_EMBEDDED_DATA_DIR: articleDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m', LOG_LEVEL: 'info' });
+    const before = Date.now();
+    const first = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
+    const after = Date.now();
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const lines = first.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.msg === 'seed: import stage done').length).toBeGreaterThan(0);
+    expect(lines.find((l) => l.msg === 'seed loaded')).toMatchObject({ path: 'bulk', entities: seed.entities.length, relationships: seed.relationships.length, documents: seed.documents.length });
+    const again = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^seed: the embedded Neo4j exited \(code 1\) before it was ready: refused: the database 'neo4j' in .* is not empty \(\d+ nodes, \d+ relationships\).*Nothing was changed$/)]);
+    article = await startAgain(articleDir);
+    await expectChangeAt(article.db, before, after);
+  });
+
+  it("leaves the same graph as the transactional loader (and the refused second load left it so): the article's seed", async () => {
+    const seed = readSeed(SEED_DIR);
+    const bulk = await dump(articleDb());
     expect(bulk.length).toBeGreaterThan(seed.entities.length + seed.relationships.length);
     expect(bulk).toEqual(await transactionalDump(seed));
+  });
+
+  it('is followed by curated writes that meet the constraints: stating a relationship again keeps one', async () => {
+    const db = articleDb();
+    const seed = readSeed(SEED_DIR);
+    const r = seed.relationships.find((x) => x.modality !== 'ATTRIBUTED');
+    if (r === undefined) throw new Error('the article seed has no unattributed relationship');
+    const between = (): Promise<number> =>
+      db.read(
+        `MATCH (:Entity {id: $source})-[r]->(:Entity {id: $target}) WHERE type(r) = $type RETURN count(r) AS n`,
+        { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}`, type: r.type },
+        (records) => Number(records[0]?.get('n')),
+      );
+    expect(await between()).toBe(1);
+    const evidence = r.evidence[0];
+    if (evidence === undefined) throw new Error('a seed relationship without evidence');
+    await assertRelationship(db, 'curator', {
+      sourceId: `entity:${r.sourceSlug}`,
+      type: r.type,
+      targetId: `entity:${r.targetSlug}`,
+      stance: r.stance,
+      modality: r.modality,
+      evidence: [{ documentId: `document:${evidence.documentSlug}`, quote: evidence.quote }],
+    });
+    expect(await between()).toBe(1);
+    // The identity key's uniqueness constraint was built on the imported data: a second relationship with the key is refused.
+    const duplicate = db.write(
+      `MATCH (s:Entity {id: $source})-[old:${r.type}]->(t:Entity {id: $target}) CREATE (s)-[:${r.type} {id: old.id + ':copy', key: old.key}]->(t)`,
+      { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}` },
+      () => undefined,
+    );
+    await expect(duplicate).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
   });
 
   it('leaves the same graph as the transactional loader: quotes, delimiters, line breaks, empty lists and strings', async () => {
@@ -187,52 +252,6 @@ describe('the bulk path of a first load', () => {
     expect(texts).toEqual(['Épsilon ✓', '']);
   });
 
-  it('is followed by curated writes that meet the constraints: stating a relationship again keeps one', async () => {
-    const seed = readSeed(SEED_DIR);
-    const r = seed.relationships.find((x) => x.modality !== 'ATTRIBUTED');
-    if (r === undefined) throw new Error('the article seed has no unattributed relationship');
-    const between = (): Promise<number> =>
-      article.db.read(
-        `MATCH (:Entity {id: $source})-[r]->(:Entity {id: $target}) WHERE type(r) = $type RETURN count(r) AS n`,
-        { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}`, type: r.type },
-        (records) => Number(records[0]?.get('n')),
-      );
-    expect(await between()).toBe(1);
-    const evidence = r.evidence[0];
-    if (evidence === undefined) throw new Error('a seed relationship without evidence');
-    await assertRelationship(article.db, 'curator', {
-      sourceId: `entity:${r.sourceSlug}`,
-      type: r.type,
-      targetId: `entity:${r.targetSlug}`,
-      stance: r.stance,
-      modality: r.modality,
-      evidence: [{ documentId: `document:${evidence.documentSlug}`, quote: evidence.quote }],
-    });
-    expect(await between()).toBe(1);
-    // The identity key's uniqueness constraint was built on the imported data: a second relationship with the key is refused.
-    const duplicate = article.db.write(
-      `MATCH (s:Entity {id: $source})-[old:${r.type}]->(t:Entity {id: $target}) CREATE (s)-[:${r.type} {id: old.id + ':copy', key: old.key}]->(t)`,
-      { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}` },
-      () => undefined,
-    );
-    await expect(duplicate).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
-  });
-
-  it('refuses a database that holds data and leaves it as it was', async () => {
-    const before = await dump(article.db);
-    await article.close();
-    const refused = startWithBulkSeed(configFor(article.dataDir), logger, readSeed(SEED_DIR));
-    await expect(refused).rejects.toThrow(/refused: the database 'neo4j' in .* is not empty \(\d+ nodes, \d+ relationships\).*Nothing was changed$/);
-    const again = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: article.dataDir, heap: '384m', pageCache: '64m', logger });
-    const driver = createDriver({ uri: again.uri, user: 'neo4j', password: undefined, logger });
-    try {
-      expect(await dump(new CypherExecutor(driver, 'neo4j', 60_000))).toEqual(before);
-    } finally {
-      await driver.close();
-      await again.stop();
-    }
-  });
-
   it('fails whole on bad input: one line naming the cause, exit before serving, no store left behind', async () => {
     const dataDir = tempDir('bulk-bad');
     const input = tempDir('bulk-bad-input');
@@ -245,22 +264,5 @@ describe('the bulk path of a first load', () => {
       /^the embedded Neo4j exited \(code 1\) before it was ready: the bulk import failed, nothing was loaded: .*ALLY_OF.* referring to missing node entity:missing \(relationships\.csv line \d+\)$/,
     );
     expect(fs.existsSync(embeddedStore(dataDir))).toBe(false);
-  });
-
-  it('npm run seed -- --bulk: loads a new embedded database through the importer, then refuses it as it holds data', async () => {
-    const seed = readSeed(SEED_DIR);
-    const dataDir = tempDir('bulk-cli');
-    const env = cleanEnv({ NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m', LOG_LEVEL: 'info' });
-    const first = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
-    expect([first.code, first.stderr]).toEqual([0, '']);
-    const lines = first.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.filter((l) => l.msg === 'seed: import stage done').length).toBeGreaterThan(0);
-    expect(lines.find((l) => l.msg === 'seed loaded')).toMatchObject({ path: 'bulk', entities: seed.entities.length, relationships: seed.relationships.length, documents: seed.documents.length });
-    const again = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
-    expect(again.code).toBe(1);
-    expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^seed: the embedded Neo4j exited \(code 1\) before it was ready: refused: the database 'neo4j' in .* is not empty/)]);
   });
 });
