@@ -11,7 +11,8 @@ import { readSeed, type SeedData } from './read';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
-export function loadSeed(db: CypherExecutor, dir: string = SEED_DIR, observer: SeedObserver = {}): Promise<SeedCounts> {
+// Async, so that a refused seed is a rejection like every other failure of a load, not a throw.
+export async function loadSeed(db: CypherExecutor, dir: string = SEED_DIR, observer: SeedObserver = {}): Promise<SeedCounts> {
   return loadSeedData(db, readSeed(dir), observer);
 }
 

@@ -1,10 +1,10 @@
 /**
  * The bulk path of a first load (src/seed/bulk.ts, the launcher's --import) against real Neo4j
  * instances of its own: the graph it leaves equals the one the transactional loader leaves from
- * the same seed (the article's, loaded by `npm run seed -- --bulk` as built, and a small one of
- * awkward strings and empty lists), compared by a dump written here (every node's labels and typed
- * properties, every relationship's type, ends and typed properties, sorted); the launcher refuses
- * a database that holds data and leaves it as it was; a curated write after it meets the
+ * the same seed (the article's and a small one of awkward strings and empty lists, in one import),
+ * compared by a dump written here (every node's labels and typed properties, every relationship's
+ * type, ends and typed properties, sorted); `npm run seed -- --bulk` (as built) is refused by a
+ * database that holds data and leaves it as it was; a curated write after it meets the
  * constraints; a failed import leaves no store.
  *
  * @standalone
@@ -15,8 +15,8 @@ import path from 'node:path';
 import neo4jDriver from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import type { CypherExecutor } from '../../src/neo4j/driver';
+import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { connectNeo4j, type Neo4jHandle } from '../../src/neo4j/connect';
 import { applyConstraints } from '../../src/queries/constraints';
 import { writeSeed } from '../../src/queries/seed';
@@ -64,15 +64,11 @@ async function dump(db: CypherExecutor): Promise<string[]> {
   );
 }
 
-/** Loads through the transactional path into a fresh database of its own and dumps it. */
-let reference: { neo4j: EmbeddedNeo4j; driver: Driver; db: CypherExecutor } | undefined;
-async function transactionalDump(seed: SeedData): Promise<string[]> {
-  if (reference === undefined) {
-    const neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: tempDir('bulk-reference'), heap: '384m', pageCache: '64m', logger });
-    const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
-    reference = { neo4j, driver, db: new CypherExecutor(driver, 'neo4j', 60_000) };
-  }
-  const { db } = reference;
+/**
+ * Empties the database, loads `seed` through the transactional path and dumps it: the reference a
+ * bulk load's dump is compared with, in the same Neo4j (a second one would cost a JVM and a DBMS start).
+ */
+async function transactionalDump(db: CypherExecutor, seed: SeedData): Promise<string[]> {
   await db.write('MATCH (n) DETACH DELETE n', {}, () => undefined);
   await applyConstraints(db);
   const before = Date.now();
@@ -91,28 +87,10 @@ async function expectChangeAt(db: CypherExecutor, from: number, to: number): Pro
   expect(ms).toBeLessThanOrEqual(to);
 }
 
-const handles: Neo4jHandle[] = [];
-
-/** The embedded Neo4j started on a store that exists, as it is. */
-async function startAgain(dataDir: string): Promise<Neo4jHandle> {
-  const neo4j = await connectNeo4j(configFor(dataDir), logger);
-  handles.push(neo4j);
-  return neo4j;
-}
-async function bulkLoad(seed: SeedData): Promise<Neo4jHandle> {
-  const before = Date.now();
-  const { neo4j } = await startWithBulkSeed(configFor(tempDir('bulk')), logger, seed);
-  handles.push(neo4j);
-  await expectChangeAt(neo4j.db, before, Date.now());
-  return neo4j;
-}
+const handles = new Set<Neo4jHandle>();
 
 afterAll(async () => {
   for (const h of handles) await h.close();
-  if (reference !== undefined) {
-    await reference.driver.close();
-    await reference.neo4j.stop();
-  }
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -166,49 +144,73 @@ const awkwardSeed = (): SeedData => {
 };
 
 describe('the bulk path of a first load', () => {
-  // One import of the article's seed serves the CLI, the refusal, the comparison and the curated
-  // write: each import costs a JVM, the importer and a DBMS start.
-  const articleDir = tempDir('bulk-cli');
-  let article: Neo4jHandle | undefined;
-  const articleDb = (): CypherExecutor => {
-    if (article === undefined) throw new Error('the article was not bulk-loaded (an earlier test failed)');
-    return article.db;
+  // One import (the article's seed and the awkward one together) serves every test but the last:
+  // each import costs a JVM, the importer and a DBMS start.
+  const seed: SeedData = (() => {
+    const article = readSeed(SEED_DIR);
+    const awkward = awkwardSeed();
+    return {
+      entities: [...article.entities, ...awkward.entities],
+      documents: [...article.documents, ...awkward.documents],
+      relationships: [...article.relationships, ...awkward.relationships],
+      mentions: [...article.mentions, ...awkward.mentions],
+    };
+  })();
+  const dataDir = tempDir('bulk');
+  let loaded: Neo4jHandle | undefined;
+  let bulkDump: string[] = [];
+  const db = (): CypherExecutor => {
+    if (loaded === undefined) throw new Error('the seed was not bulk-loaded (an earlier test failed)');
+    return loaded.db;
   };
 
-  it('npm run seed -- --bulk: loads a new embedded database through the importer, then refuses it as it holds data', async () => {
-    const seed = readSeed(SEED_DIR);
-    const env = cleanEnv({ NEO4J_EMBEDDED_DATA_DIR: articleDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m', LOG_LEVEL: 'info' });
+  it('loads a new embedded database through the importer, its stages reported, the SEEDED change recorded', async () => {
+    const stages: string[] = [];
     const before = Date.now();
-    const first = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
-    const after = Date.now();
-    expect([first.code, first.stderr]).toEqual([0, '']);
-    const lines = first.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.filter((l) => l.msg === 'seed: import stage done').length).toBeGreaterThan(0);
-    expect(lines.find((l) => l.msg === 'seed loaded')).toMatchObject({ path: 'bulk', entities: seed.entities.length, relationships: seed.relationships.length, documents: seed.documents.length });
-    const again = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
-    expect(again.code).toBe(1);
-    expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^seed: the embedded Neo4j exited \(code 1\) before it was ready: refused: the database 'neo4j' in .* is not empty \(\d+ nodes, \d+ relationships\).*Nothing was changed$/)]);
-    article = await startAgain(articleDir);
-    await expectChangeAt(article.db, before, after);
+    const { neo4j, counts } = await startWithBulkSeed(configFor(dataDir), logger, seed, { statement: ({ name }) => stages.push(name) });
+    loaded = neo4j;
+    handles.add(neo4j);
+    await expectChangeAt(neo4j.db, before, Date.now());
+    expect(counts).toMatchObject({ entities: seed.entities.length, relationships: seed.relationships.length, documents: seed.documents.length });
+    expect(stages).toEqual(expect.arrayContaining(['bulk.write-files', 'bulk.import', 'bulk.schema']));
+    expect(stages.filter((name) => name.startsWith('bulk.import.')).length).toBeGreaterThan(0);
+    bulkDump = await dump(neo4j.db);
+    expect(bulkDump.length).toBeGreaterThan(seed.entities.length + seed.relationships.length);
   });
 
-  it("leaves the same graph as the transactional loader (and the refused second load left it so): the article's seed", async () => {
-    const seed = readSeed(SEED_DIR);
-    const bulk = await dump(articleDb());
-    expect(bulk.length).toBeGreaterThan(seed.entities.length + seed.relationships.length);
-    expect(bulk).toEqual(await transactionalDump(seed));
+  it('writes the values character for character: quotes, delimiters, line breaks, empty lists and strings', async () => {
+    const alpha = await db().read("MATCH (e:Entity {id: 'entity:alpha'}) RETURN e.name AS name, e.aliases AS aliases, e.description AS description", {}, (r) => r[0]?.toObject());
+    expect(alpha).toEqual({ name: 'Alpha "Quoted"; Beta', aliases: ['A, "B"', 'line\nbreak', ' spaced  out '], description: 'He said "no";\nthen, yes.' });
+    const delta = await db().read("MATCH (e:Entity {id: 'entity:delta'}) RETURN e.aliases AS aliases, e.description IS NULL AS noDescription", {}, (r) => r[0]?.toObject());
+    expect(delta).toEqual({ aliases: [], noDescription: true });
+    const text = await db().read("MATCH (d:Document {id: 'document:awkward'}) RETURN d.text AS text", {}, (r) => r[0]?.get('text') as string);
+    expect(text).toBe(AWKWARD_TEXT);
+    const unused = await db().read("MATCH (d:Document {id: 'document:unused'}) RETURN d.relationshipIds AS ids", {}, (r) => r[0]?.get('ids') as unknown);
+    expect(unused).toEqual([]);
+    const texts = await db().read("MATCH (:Document)-[m:MENTIONS]->(:Entity {id: 'entity:epsilon'}) RETURN m.texts AS texts", {}, (r) => r[0]?.get('texts') as unknown);
+    expect(texts).toEqual(['Épsilon ✓', '']);
+  });
+
+  it('npm run seed -- --bulk (as built) is refused by a database that holds data, which it leaves as it was', async () => {
+    if (loaded !== undefined) {
+      handles.delete(loaded);
+      await loaded.close();
+      loaded = undefined;
+    }
+    const env = cleanEnv({ NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m', LOG_LEVEL: 'info' });
+    const refused = await runToEnd(built('cli/seed.js'), ['--bulk'], env, 200_000);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^seed: the embedded Neo4j exited \(code 1\) before it was ready: refused: the database 'neo4j' in .* is not empty \(\d+ nodes, \d+ relationships\).*Nothing was changed$/)]);
+    loaded = await connectNeo4j(configFor(dataDir), logger);
+    handles.add(loaded);
+    expect(await dump(loaded.db)).toEqual(bulkDump);
   });
 
   it('is followed by curated writes that meet the constraints: stating a relationship again keeps one', async () => {
-    const db = articleDb();
-    const seed = readSeed(SEED_DIR);
     const r = seed.relationships.find((x) => x.modality !== 'ATTRIBUTED');
-    if (r === undefined) throw new Error('the article seed has no unattributed relationship');
+    if (r === undefined) throw new Error('the seed has no unattributed relationship');
     const between = (): Promise<number> =>
-      db.read(
+      db().read(
         `MATCH (:Entity {id: $source})-[r]->(:Entity {id: $target}) WHERE type(r) = $type RETURN count(r) AS n`,
         { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}`, type: r.type },
         (records) => Number(records[0]?.get('n')),
@@ -216,7 +218,7 @@ describe('the bulk path of a first load', () => {
     expect(await between()).toBe(1);
     const evidence = r.evidence[0];
     if (evidence === undefined) throw new Error('a seed relationship without evidence');
-    await assertRelationship(db, 'curator', {
+    await assertRelationship(db(), 'curator', {
       sourceId: `entity:${r.sourceSlug}`,
       type: r.type,
       targetId: `entity:${r.targetSlug}`,
@@ -226,7 +228,7 @@ describe('the bulk path of a first load', () => {
     });
     expect(await between()).toBe(1);
     // The identity key's uniqueness constraint was built on the imported data: a second relationship with the key is refused.
-    const duplicate = db.write(
+    const duplicate = db().write(
       `MATCH (s:Entity {id: $source})-[old:${r.type}]->(t:Entity {id: $target}) CREATE (s)-[:${r.type} {id: old.id + ':copy', key: old.key}]->(t)`,
       { source: `entity:${r.sourceSlug}`, target: `entity:${r.targetSlug}` },
       () => undefined,
@@ -234,35 +236,21 @@ describe('the bulk path of a first load', () => {
     await expect(duplicate).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
   });
 
-  it('leaves the same graph as the transactional loader: quotes, delimiters, line breaks, empty lists and strings', async () => {
-    const seed = awkwardSeed();
-    const bulk = await bulkLoad(seed);
-    const dumped = await dump(bulk.db);
-    expect(dumped).toEqual(await transactionalDump(seed));
-    // And the values are the seed's own, character for character.
-    const alpha = await bulk.db.read("MATCH (e:Entity {id: 'entity:alpha'}) RETURN e.name AS name, e.aliases AS aliases, e.description AS description", {}, (r) => r[0]?.toObject());
-    expect(alpha).toEqual({ name: 'Alpha "Quoted"; Beta', aliases: ['A, "B"', 'line\nbreak', ' spaced  out '], description: 'He said "no";\nthen, yes.' });
-    const delta = await bulk.db.read("MATCH (e:Entity {id: 'entity:delta'}) RETURN e.aliases AS aliases, e.description IS NULL AS noDescription", {}, (r) => r[0]?.toObject());
-    expect(delta).toEqual({ aliases: [], noDescription: true });
-    const text = await bulk.db.read("MATCH (d:Document {id: 'document:awkward'}) RETURN d.text AS text", {}, (r) => r[0]?.get('text') as string);
-    expect(text).toBe(AWKWARD_TEXT);
-    const unused = await bulk.db.read("MATCH (d:Document {id: 'document:unused'}) RETURN d.relationshipIds AS ids", {}, (r) => r[0]?.get('ids') as unknown);
-    expect(unused).toEqual([]);
-    const texts = await bulk.db.read("MATCH (:Document)-[m:MENTIONS]->(:Entity {id: 'entity:epsilon'}) RETURN m.texts AS texts", {}, (r) => r[0]?.get('texts') as unknown);
-    expect(texts).toEqual(['Épsilon ✓', '']);
+  it('left the same graph as the transactional loader leaves from the same seed', async () => {
+    expect(bulkDump).toEqual(await transactionalDump(db(), seed));
   });
 
   it('fails whole on bad input: one line naming the cause, exit before serving, no store left behind', async () => {
-    const dataDir = tempDir('bulk-bad');
+    const badDir = tempDir('bulk-bad');
     const input = tempDir('bulk-bad-input');
     fs.writeFileSync(path.join(input, 'entities.csv'), 'id:ID(Entity),name\n"entity:a","A"\n');
     // A relationship to an entity that is not there.
     fs.writeFileSync(path.join(input, 'relationships.csv'), ':START_ID(Entity),:END_ID(Entity),:TYPE\n"entity:a","entity:missing",ALLY_OF\n');
     fs.writeFileSync(path.join(input, 'import.args'), [`--nodes=Entity=${path.join(input, 'entities.csv')}`, `--relationships=${path.join(input, 'relationships.csv')}`, '--bad-tolerance=0'].join('\n'));
-    const failed = startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir, heap: '384m', pageCache: '64m', logger, importDir: input });
+    const failed = startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: badDir, heap: '384m', pageCache: '64m', logger, importDir: input });
     await expect(failed).rejects.toThrow(
       /^the embedded Neo4j exited \(code 1\) before it was ready: the bulk import failed, nothing was loaded: .*ALLY_OF.* referring to missing node entity:missing \(relationships\.csv line \d+\)$/,
     );
-    expect(fs.existsSync(embeddedStore(dataDir))).toBe(false);
+    expect(fs.existsSync(embeddedStore(badDir))).toBe(false);
   });
 });
