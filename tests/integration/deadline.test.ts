@@ -85,12 +85,17 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     expect(request.queryCount).toBe(2);
   }, 60_000);
 
-  it('answers a write stopped before its commit TIMEOUT, and it wrote nothing', async () => {
+  it('answers a write stopped before its commit TIMEOUT (or SERVICE_UNAVAILABLE), and it wrote nothing', async () => {
     const neo = setup.neo4j;
     neo.freeze();
     const cut = await timed(() => setup.db.write(PROBE, { id: 'before-commit' }, () => undefined).then(() => undefined, (e: unknown) => e));
-    expect(codeOf(cut.value)).toBe('TIMEOUT');
-    expect((cut.value as Error).message).toMatch(/nothing was written and retrying is safe/);
+    // TIMEOUT, unless the process learned meanwhile that Neo4j is down: the API's change-log reader
+    // opens connections of its own, and one whose handshake a frozen Neo4j leaves unanswered for
+    // the driver's 3 s marks it down, after which the deadline answers SERVICE_UNAVAILABLE (seen
+    // in a loaded CI run). Both say what matters: not applied, safe to retry; never "unknown".
+    const code = codeOf(cut.value);
+    expect(['TIMEOUT', 'SERVICE_UNAVAILABLE']).toContain(code);
+    expect((cut.value as Error).message).toMatch(code === 'TIMEOUT' ? /nothing was written and retrying is safe/ : /unavailable; try again shortly/);
     expect(cut.ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
     neo.thaw();
     await until(setup.served, 15_000);
