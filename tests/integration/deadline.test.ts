@@ -129,6 +129,9 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     process.stdout.write(`deadline: write cut off at its commit answered WRITE_OUTCOME_UNKNOWN after ${cut.ms} ms; the resumed Neo4j had ${landed === 1 ? 'applied' : 'not applied'} it; after the retry: 1 copy\n`);
   }, 60_000);
 
+  /** Sockets the driver has let go of that may still count as open when sampled (see below). */
+  const SOCKETS_CLOSING = 2;
+
   it('bounds a pile-up: 50 clients for 30 s all answered by the deadline, connections and memory bounded, served again after SIGCONT', async () => {
     const neo = setup.neo4j;
     const CLIENTS = 50;
@@ -199,7 +202,10 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     expect(slowest).toBeLessThan(DEADLINE_MS + SLACK_MS);
     expect(readyChecks.map((r) => r.status)).toEqual(readyChecks.map(() => 503));
     expect(Math.max(...readyChecks.map((r) => r.ms))).toBeLessThan(READY_BUDGET_MS + SLACK_MS);
-    expect(peak.connections).toBeLessThanOrEqual(MAX_CONNECTION_POOL_SIZE);
+    // The pool's cap, give or take a socket in the moment between the driver dropping a connection
+    // (a handshake the frozen Neo4j never answered) and that socket closing while a replacement
+    // opens: seen once as 101 in a loaded CI run. A leak would grow with the hundreds of answers.
+    expect(peak.connections).toBeLessThanOrEqual(MAX_CONNECTION_POOL_SIZE + SOCKETS_CLOSING);
     // Each answered request leaves nothing behind; a leak would grow with the hundreds of answers.
     expect(peak.heapMb - before.heapMb).toBeLessThan(150);
     expect(peak.abandoned).toBeLessThanOrEqual(CLIENTS);
