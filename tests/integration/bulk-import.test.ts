@@ -24,6 +24,7 @@ import { assertRelationship } from '../../src/queries/curation';
 import { SEED_DIR } from '../../src/seed/load';
 import { readSeed, type SeedData } from '../../src/seed/read';
 import { embeddedStore, startWithBulkSeed } from '../../src/seed/bulk';
+import { clearDatabase } from '../support/neo4j';
 import { built, cleanEnv, runToEnd } from '../support/processes';
 
 jest.setTimeout(300_000);
@@ -69,7 +70,7 @@ async function dump(db: CypherExecutor): Promise<string[]> {
  * bulk load's dump is compared with, in the same Neo4j (a second one would cost a JVM and a DBMS start).
  */
 async function transactionalDump(db: CypherExecutor, seed: SeedData): Promise<string[]> {
-  await db.write('MATCH (n) DETACH DELETE n', {}, () => undefined);
+  await clearDatabase(db);
   await applyConstraints(db);
   const before = Date.now();
   await writeSeed(db, seed);
