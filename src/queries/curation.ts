@@ -6,7 +6,7 @@
  * nothing to do (the same document again, evidence already there) records no change.
  */
 import type { CypherExecutor, ManagedTransaction } from '../neo4j/driver';
-import { toNumber } from '../neo4j/driver';
+import { int, toNumber } from '../neo4j/driver';
 import { run, statement } from '../neo4j/statement';
 import { InvalidInput } from '../model/errors';
 import type { DocumentModel, EntityKind, EntityModel, Modality, RelationshipModel, RelationType, Stance } from '../model';
@@ -540,8 +540,10 @@ function aggregate(deltas: { type: string; stance: string; modality: string; del
 /** The union of the members' passages (same document and offsets once), in order. */
 function unitedEvidence(members: StoredRelationship[]): Record<string, unknown> {
   const quotes: string[] = [];
-  const starts: unknown[] = [];
-  const ends: unknown[] = [];
+  // Integers whatever the members hold: a database written before offsets were stored as
+  // integers holds floats, and the driver would send them back as floats.
+  const starts: ReturnType<typeof int>[] = [];
+  const ends: ReturnType<typeof int>[] = [];
   const documents: string[] = [];
   const origins: string[] = [];
   const seen = new Set<string>();
@@ -552,8 +554,8 @@ function unitedEvidence(members: StoredRelationship[]): Record<string, unknown> 
       if (seen.has(key)) return;
       seen.add(key);
       quotes.push(quote);
-      starts.push((p.evidenceStarts as unknown[])[i]);
-      ends.push((p.evidenceEnds as unknown[])[i]);
+      starts.push(int(toNumber((p.evidenceStarts as unknown[])[i])));
+      ends.push(int(toNumber((p.evidenceEnds as unknown[])[i])));
       documents.push((p.evidenceDocuments as string[])[i] as string);
       origins.push(((p.evidenceOrigins as string[] | null) ?? [])[i] ?? 'seed');
     });

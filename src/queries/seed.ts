@@ -17,7 +17,7 @@ import { distinctDocuments, relationshipCountRows, seedRows, type SeedCounts } f
 import { RELATIONSHIP_COUNT } from './constraints';
 import { lockWrites, recordChange } from './changes';
 import { refreshMentions } from './mentions';
-import { createSeedDocuments, createSeedEntities, createSeedRelationships, stateRelationships, upsertSeedDocuments, upsertSeedEntities } from './writes';
+import { createSeedDocuments, createSeedEntities, createSeedRelationships, OFFSETS, stateRelationships, upsertSeedDocuments, upsertSeedEntities } from './writes';
 
 const BATCH_SIZE = 10_000;
 
@@ -210,7 +210,7 @@ const createMentions = (rows: { document: string; entity: string; starts: number
     'seed.create-mentions',
     `UNWIND $rows AS row
      MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
-     CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
+     CREATE (d)-[:MENTIONS {starts: ${OFFSETS('row.starts')}, ends: ${OFFSETS('row.ends')}, texts: row.texts}]->(e)`,
     { rows },
   );
 
@@ -221,7 +221,7 @@ function writeRelationshipCounts(relationships: { type: string; stance: string; 
     `OPTIONAL MATCH (old:${RELATIONSHIP_COUNT}) DELETE old
      WITH count(*) AS dropped
      UNWIND $counts AS c
-     CREATE (:${RELATIONSHIP_COUNT} {type: c.type, stance: c.stance, modality: c.modality, count: c.count})`,
+     CREATE (:${RELATIONSHIP_COUNT} {type: c.type, stance: c.stance, modality: c.modality, count: toInteger(c.count)})`,
     { counts: relationshipCountRows(relationships) },
   );
 }

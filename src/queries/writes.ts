@@ -148,6 +148,13 @@ export interface RelationshipRow extends EvidenceRows {
   attributedTo: string | null;
 }
 
+/**
+ * A list of character offsets from a parameter, stored as integers. The driver sends every
+ * JavaScript number as a float; offsets are whole numbers, and whoever queries the graph directly
+ * should get them as such (Cypher refuses a float as a list index, other drivers read `12.0`).
+ */
+export const OFFSETS = (list: string): string => `[x IN ${list} | toInteger(x)]`;
+
 const distinctDocuments = "reduce(acc = [], d IN r.evidenceDocuments | CASE WHEN d IN acc THEN acc ELSE acc + d END)";
 
 /**
@@ -174,8 +181,8 @@ export const stateRelationships = (type: RelationType, rows: RelationshipRow[], 
           [i IN range(0, size(row.quotes) - 1)
            WHERE NOT any(j IN kept WHERE r.evidenceDocuments[j] = row.documents[i] AND r.evidenceStarts[j] = row.starts[i] AND r.evidenceEnds[j] = row.ends[i])] AS fresh
      SET r.evidenceQuotes = [j IN kept | r.evidenceQuotes[j]] + [i IN fresh | row.quotes[i]],
-         r.evidenceStarts = [j IN kept | r.evidenceStarts[j]] + [i IN fresh | row.starts[i]],
-         r.evidenceEnds = [j IN kept | r.evidenceEnds[j]] + [i IN fresh | row.ends[i]],
+         r.evidenceStarts = [j IN kept | toInteger(r.evidenceStarts[j])] + [i IN fresh | toInteger(row.starts[i])],
+         r.evidenceEnds = [j IN kept | toInteger(r.evidenceEnds[j])] + [i IN fresh | toInteger(row.ends[i])],
          r.evidenceDocuments = [j IN kept | r.evidenceDocuments[j]] + [i IN fresh | row.documents[i]],
          r.evidenceOrigins = [j IN kept | r.evidenceOrigins[j]] + [i IN fresh | row.origins[i]],
          r.seeded = CASE WHEN $seeded THEN true ELSE r.seeded END
@@ -196,7 +203,7 @@ export const createSeedRelationships = (type: RelationType, rows: (RelationshipR
      MATCH (s:Entity {id: row.source})
      MATCH (t:Entity {id: row.target})
      CREATE (s)-[r${relationTypePattern([type])} {id: row.id, key: row.key, stance: row.stance, modality: row.modality, attributedTo: row.attributedTo,
-                           evidenceQuotes: row.quotes, evidenceStarts: row.starts, evidenceEnds: row.ends, evidenceDocuments: row.documents,
+                           evidenceQuotes: row.quotes, evidenceStarts: ${OFFSETS('row.starts')}, evidenceEnds: ${OFFSETS('row.ends')}, evidenceDocuments: row.documents,
                            evidenceOrigins: row.origins, documents: row.distinctDocuments, seeded: true}]->(t)
      RETURN count(r) AS created`,
     { rows },
@@ -237,7 +244,7 @@ export const adjustRelationshipCounts = (deltas: { type: string; stance: string;
     `UNWIND $deltas AS d
      MERGE (c:${RELATIONSHIP_COUNT} {type: d.type, stance: d.stance, modality: d.modality})
      ON CREATE SET c.count = 0
-     SET c.count = c.count + d.delta`,
+     SET c.count = c.count + toInteger(d.delta)`,
     { deltas: deltas.filter((d) => d.delta !== 0) },
   );
 
@@ -269,6 +276,6 @@ export const replaceMentions = (documentIds: string[], rows: MentionRow[]): Stat
      }
      UNWIND $rows AS row
      MATCH (d:Document {id: row.document}), (e:Entity {id: row.entity})
-     CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, texts: row.texts}]->(e)`,
+     CREATE (d)-[:MENTIONS {starts: ${OFFSETS('row.starts')}, ends: ${OFFSETS('row.ends')}, texts: row.texts}]->(e)`,
     { documentIds, rows },
   );

@@ -10,8 +10,8 @@
  *   text never needs; a value that holds it is refused (`ImportFilesError`) rather than split;
  * - a line break in any value turns on `--multiline-fields` (it makes the importer read its input
  *   serially; format v2, which names the files, misreads line breaks at its buffer's edge);
- * - numbers in lists are `double[]`, booleans `boolean`, sequence numbers `long`: the types the
- *   transactional loader stores (the driver sends JavaScript numbers as floats).
+ * - numbers are `long` and `long[]` (offsets, counts, sequence numbers), booleans `boolean`: the
+ *   types the transactional loader stores.
  *
  * The importer cannot write an empty list (an empty field is a missing property) nor a list of one
  * empty string (which is an empty field): such values come back as `fixups`, set by Cypher after
@@ -48,7 +48,7 @@ export interface ImportFiles {
   bytes: number;
 }
 
-type Kind = 'string' | 'string[]' | 'double[]' | 'double' | 'long' | 'boolean' | 'raw';
+type Kind = 'string' | 'string[]' | 'long[]' | 'long' | 'boolean' | 'raw';
 
 interface Column<T> {
   /** The header cell, e.g. `aliases:string[]` or `:START_ID(Entity)`. */
@@ -117,14 +117,13 @@ class CsvFile<T> {
         return this.text(value as string);
       case 'boolean':
         return value === true ? 'true' : 'false';
-      case 'long':
-      case 'double': {
+      case 'long': {
         const n = value as number;
-        if (!Number.isFinite(n) || (column.kind === 'long' && !Number.isSafeInteger(n))) throw new ImportFilesError(`${this.name()}: ${column.header} is not a number the importer can carry: ${n}`);
+        if (!Number.isSafeInteger(n)) throw new ImportFilesError(`${this.name()}: ${column.header} is not a number the importer can carry: ${n}`);
         return String(n);
       }
       case 'string[]':
-      case 'double[]': {
+      case 'long[]': {
         const list = value as (string | number)[];
         // An empty field is no property at all, and one empty element an empty field.
         if (list.length === 0 || (list.length === 1 && list[0] === '')) {
@@ -132,10 +131,10 @@ class CsvFile<T> {
           this.fixup(row, propertyOf(column.header), list as string[] | number[]);
           return '';
         }
-        if (column.kind === 'double[]') {
+        if (column.kind === 'long[]') {
           return list
             .map((n) => {
-              if (typeof n !== 'number' || !Number.isFinite(n)) throw new ImportFilesError(`${this.name()}: ${column.header} holds ${String(n)}, not a number`);
+              if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new ImportFilesError(`${this.name()}: ${column.header} holds ${String(n)}, not a whole number`);
               return String(n);
             })
             .join(ARRAY_DELIMITER);
@@ -240,8 +239,8 @@ export function writeImportFiles(dir: string, rows: SeedRows, options: { threads
       { header: 'modality', kind: 'string', get: (r) => r.modality },
       { header: 'attributedTo', kind: 'string', get: (r) => r.attributedTo },
       { header: 'evidenceQuotes:string[]', kind: 'string[]', get: (r) => r.quotes },
-      { header: 'evidenceStarts:double[]', kind: 'double[]', get: (r) => r.starts },
-      { header: 'evidenceEnds:double[]', kind: 'double[]', get: (r) => r.ends },
+      { header: 'evidenceStarts:long[]', kind: 'long[]', get: (r) => r.starts },
+      { header: 'evidenceEnds:long[]', kind: 'long[]', get: (r) => r.ends },
       { header: 'evidenceDocuments:string[]', kind: 'string[]', get: (r) => r.documents },
       { header: 'evidenceOrigins:string[]', kind: 'string[]', get: (r) => r.origins },
       { header: 'documents:string[]', kind: 'string[]', get: distinctDocuments },
@@ -254,8 +253,8 @@ export function writeImportFiles(dir: string, rows: SeedRows, options: { threads
   const mentions = open<SeedRows['mentions'][number]>('--relationships', 'MENTIONS', 'mentions.csv', [
     { header: ':START_ID(Document)', kind: 'string', get: (m) => m.document },
     { header: ':END_ID(Entity)', kind: 'string', get: (m) => m.entity },
-    { header: 'starts:double[]', kind: 'double[]', get: (m) => m.starts },
-    { header: 'ends:double[]', kind: 'double[]', get: (m) => m.ends },
+    { header: 'starts:long[]', kind: 'long[]', get: (m) => m.starts },
+    { header: 'ends:long[]', kind: 'long[]', get: (m) => m.ends },
     { header: 'texts:string[]', kind: 'string[]', get: (m) => m.texts },
   ]);
   for (const m of rows.mentions) mentions.write(m);
@@ -264,7 +263,7 @@ export function writeImportFiles(dir: string, rows: SeedRows, options: { threads
     { header: 'type', kind: 'string', get: (c) => c.type },
     { header: 'stance', kind: 'string', get: (c) => c.stance },
     { header: 'modality', kind: 'string', get: (c) => c.modality },
-    { header: 'count:double', kind: 'double', get: (c) => c.count },
+    { header: 'count:long', kind: 'long', get: (c) => c.count },
   ]);
   for (const c of relationshipCountRows(rows.relationships)) counts.write(c);
 

@@ -24,7 +24,7 @@ import { assertRelationship } from '../../src/queries/curation';
 import { SEED_DIR } from '../../src/seed/load';
 import { readSeed, type SeedData } from '../../src/seed/read';
 import { embeddedStore, startWithBulkSeed } from '../../src/seed/bulk';
-import { clearDatabase } from '../support/neo4j';
+import { clearDatabase, floatProperties } from '../support/neo4j';
 import { built, cleanEnv, runToEnd } from '../support/processes';
 
 jest.setTimeout(300_000);
@@ -179,6 +179,8 @@ describe('the bulk path of a first load', () => {
     expect(stages.filter((name) => name.startsWith('bulk.import.')).length).toBeGreaterThan(0);
     bulkDump = await dump(db());
     expect(bulkDump.length).toBeGreaterThan(seed.entities.length + seed.relationships.length);
+    // Offsets and counts are whole numbers: the importer's files declare them so (long, long[]).
+    expect(await floatProperties(db())).toEqual([]);
   });
 
   it('writes the values character for character: quotes, delimiters, line breaks, empty lists and strings', async () => {

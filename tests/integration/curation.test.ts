@@ -17,7 +17,7 @@ import {
   type TypedDocumentString,
 } from '../../src/generated/operations/graphql';
 import { loadSeed } from '../../src/seed/load';
-import { graphSnapshot } from '../support/neo4j';
+import { floatProperties, graphSnapshot } from '../support/neo4j';
 import { errorCodes, expectNoErrors, useSeededApi, type GraphQLResponse } from '../support/graphql';
 import { signTestToken } from '../support/tokens';
 import { random } from '../../bench/graph';
@@ -391,6 +391,10 @@ describe('totals', () => {
       (r) => r.map((x) => `${x.get('k') as string}=${Number(x.get('n'))}`),
     );
     expect(kept).toEqual(plain);
+  });
+
+  it('are stored as integers, like every offset the assertions, retractions and merges above wrote', async () => {
+    expect(await floatProperties(seeded.neo4j.db)).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { writeSeed } from '../../src/queries/seed';
 import { loadSeed, SEED_DIR } from '../../src/seed/load';
 import { readSeed, SeedError } from '../../src/seed/read';
-import { clearDatabase, ensureSeeded, graphSnapshot, releaseSeeded, useEmptyNeo4j } from '../support/neo4j';
+import { clearDatabase, ensureSeeded, floatProperties, graphSnapshot, releaseSeeded, useEmptyNeo4j } from '../support/neo4j';
 
 const neo4j = useEmptyNeo4j();
 const tempDirs: string[] = [];
@@ -50,6 +50,32 @@ describe('loading the seed', () => {
     expect(added).toHaveLength(2); // the new change, and the counter that numbered it
     expect(added.find((line) => line.startsWith('["node",["Change"]'))).toContain('"kind":"SEEDED"');
     expect(counts.relationships).toBe(readSeed(SEED_DIR).relationships.length);
+  });
+
+  it('stores offsets and counts as integers, and the offsets read each passage out of its document in Cypher, on a first load and a re-seed', async () => {
+    // Each passage read back by Cypher alone from the stored offsets, as someone querying the
+    // graph directly would: a wrong offset reads other text.
+    const passagesReadByCypher = (): Promise<{ stored: string; read: string }[]> =>
+      neo4j.db.read(
+        `CALL () {
+           MATCH (d:Document)-[m:MENTIONS]->(:Entity) UNWIND range(0, size(m.starts) - 1) AS i
+           RETURN m.texts[i] AS stored, substring(d.text, m.starts[i], m.ends[i] - m.starts[i]) AS read
+           UNION ALL
+           MATCH (:Entity)-[r]->(:Entity) UNWIND range(0, size(r.evidenceStarts) - 1) AS i
+           MATCH (d:Document {id: r.evidenceDocuments[i]})
+           RETURN r.evidenceQuotes[i] AS stored, substring(d.text, r.evidenceStarts[i], r.evidenceEnds[i] - r.evidenceStarts[i]) AS read }
+         RETURN stored, read`,
+        {},
+        (records) => records.map((r) => ({ stored: r.get('stored') as string, read: r.get('read') as string })),
+      );
+    await clearDatabase(neo4j.db);
+    for (const load of ['first load', 're-seed']) {
+      await loadSeed(neo4j.db);
+      expect({ load, floats: await floatProperties(neo4j.db) }).toEqual({ load, floats: [] });
+      const passages = await passagesReadByCypher();
+      expect(passages.length).toBeGreaterThan(0);
+      for (const p of passages) expect(p.read).toBe(p.stored);
+    }
   });
 
   it('creates in an empty graph exactly what a re-seed over it would leave (the first load skips merging)', async () => {

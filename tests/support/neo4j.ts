@@ -84,6 +84,23 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
+ * Every stored property that holds a float, as `node Label.key: TYPE ×n` or `rel TYPE.key: …`.
+ * The graph stores no fractional numbers at all (offsets, counts, sequence numbers, times), so
+ * any entry is a write that sent a JavaScript number without making it an integer.
+ */
+export async function floatProperties(db: CypherExecutor): Promise<string[]> {
+  return db.read(
+    `CALL () { MATCH (n) UNWIND keys(n) AS k RETURN 'node' AS kind, labels(n)[0] AS tag, k, valueType(n[k]) AS type
+       UNION ALL
+       MATCH ()-[r]->() UNWIND keys(r) AS k RETURN 'rel' AS kind, type(r) AS tag, k, valueType(r[k]) AS type }
+     WITH kind, tag, k, type WHERE type CONTAINS 'FLOAT'
+     RETURN kind, tag, k, type, count(*) AS n ORDER BY kind, tag, k`,
+    {},
+    (records) => records.map((r) => `${r.get('kind')} ${r.get('tag')}.${r.get('k')}: ${r.get('type')} ×${r.get('n')}`),
+  );
+}
+
+/**
  * Loading the seed takes seconds (the loader's transaction, and fresh query plans after it);
  * comparing the whole graph with what a load left takes a fraction of one. So the graph right
  * after this run's last load is kept in a file (in the folder the global setup made), and a file
