@@ -8,22 +8,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import type { PageName, WebManifest } from '../src/http/web';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'web');
-const ENTRIES = { explore: 'web/explore/main.tsx', playground: 'web/playground/main.tsx' } as const;
+// Every page the server serves (PageName) has an entry: a page added there and not here fails to type-check.
+const ENTRIES: Record<PageName, string> = { explore: 'web/explore/main.tsx', playground: 'web/playground/main.tsx' };
 /** Scripts a page runs as soon as they load, beside its main script (the explorer's first graph request). */
-const EARLY = { explore: 'web/explore/prefetch.ts' } as const;
-
-export interface WebManifest {
-  /**
-   * Per page: its script (an ES module), the chunks it imports statically (preloaded by the page,
-   * so they load in parallel rather than one after another) and its styles.
-   */
-  pages: Record<keyof typeof ENTRIES, { script: string; preload: string[]; styles: string[]; early: string[] }>;
-  /** Every file under assets/, for the server's allowlist. */
-  files: string[];
-}
+const EARLY: Partial<Record<PageName, string>> = { explore: 'web/explore/prefetch.ts' };
 
 async function main(): Promise<void> {
   await fs.rm(OUT, { recursive: true, force: true });
@@ -51,10 +43,10 @@ async function main(): Promise<void> {
   const pages = {} as WebManifest['pages'];
   const outputOf = (file: string): string | undefined =>
     Object.entries(result.metafile.outputs).find(([, meta]) => meta.entryPoint !== undefined && path.resolve(ROOT, meta.entryPoint) === path.join(ROOT, file))?.[0];
-  for (const [name, file] of Object.entries(ENTRIES) as [keyof typeof ENTRIES, string][]) {
+  for (const [name, file] of Object.entries(ENTRIES) as [PageName, string][]) {
     const output = outputOf(file);
     if (output === undefined) throw new Error(`esbuild produced no bundle for ${name}`);
-    const earlyFile = (EARLY as Partial<Record<keyof typeof ENTRIES, string>>)[name];
+    const earlyFile = EARLY[name];
     const early = earlyFile === undefined ? undefined : outputOf(earlyFile);
     const cssBundle = result.metafile.outputs[output]?.cssBundle;
     pages[name] = {

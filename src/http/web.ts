@@ -17,9 +17,15 @@ export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 export type PageName = 'explore' | 'playground';
 
 /** What web/build.ts writes to dist/web/manifest.json. */
+/** What `npm run build` (web/build.ts) writes to dist/web/manifest.json, and this module reads. */
 export interface WebManifest {
-  /** `early`: scripts run as soon as they load (async), before the main one is ready. */
-  pages: Record<PageName, { script: string; preload: string[]; styles: string[]; early?: string[] }>;
+  /**
+   * Per page: its script (an ES module), the chunks it imports statically (preloaded by the page,
+   * so they load in parallel rather than one after another), its styles, and `early`: scripts run
+   * as soon as they load (async), before the main one is ready.
+   */
+  pages: Record<PageName, { script: string; preload: string[]; styles: string[]; early: string[] }>;
+  /** Every file under assets/, for the allowlist of what is served. */
   files: string[];
 }
 
@@ -138,7 +144,7 @@ export function renderPage(files: WebManifest['pages'][PageName], content: PageC
 <link rel="icon" href="data:,">
 ${files.styles.map((file) => `<link rel="stylesheet" href="${asset(file)}">`).join('\n')}
 ${files.preload.map((file) => `<link rel="modulepreload" href="${asset(file)}">`).join('\n')}
-${(files.early ?? []).map((file) => `<script type="module" async src="${asset(file)}"></script>`).join('\n')}
+${files.early.map((file) => `<script type="module" async src="${asset(file)}"></script>`).join('\n')}
 <script type="module" src="${asset(files.script)}"></script>
 </head>
 <body>

@@ -141,7 +141,7 @@ describe('the page content', () => {
 
   it('keeps an operation containing </script> inside its JSON data', () => {
     const evil = '# </script><script>alert(1)</script><!--\n{ a }';
-    const { html } = renderPage({ script: 'p.js', preload: [], styles: [] }, { title: 't', rootId: 'r', loadingText: '…', data: { id: 'd', value: { defaultTabs: [{ query: evil }] } }, inlineStyles: true });
+    const { html } = renderPage({ script: 'p.js', preload: [], styles: [], early: [] }, { title: 't', rootId: 'r', loadingText: '…', data: { id: 'd', value: { defaultTabs: [{ query: evil }] } }, inlineStyles: true });
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain('<!--');
     const json = /<script type="application\/json" id="d">(.*)<\/script>/.exec(html)?.[1] ?? '';
