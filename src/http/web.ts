@@ -16,7 +16,6 @@ export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 
 export type PageName = 'explore' | 'playground';
 
-/** What web/build.ts writes to dist/web/manifest.json. */
 /** What `npm run build` (web/build.ts) writes to dist/web/manifest.json, and this module reads. */
 export interface WebManifest {
   /**
