@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { assertRelationship, retractRelationship, type AssertRelationshipInput } from '../../src/queries/curation';
 import type { SeedRelationship } from '../../src/seed/read';
 import { launchChromium } from '../support/chromium';
+import { eventually, expectGraph, listed, watch } from '../support/explorer-page';
 import { expectNoErrors, startTestServer, useSeededApi } from '../support/graphql';
 import { distances, entityId, seed, seedNeighborhood } from '../support/seed-graph';
 import { signTestToken, testAuthenticator } from '../support/tokens';
@@ -34,35 +35,12 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  watch(page);
+  watch(page, problems);
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-function watch(p: Page): void {
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  p.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-}
-
-/** The ids in the text list of the graph (what a screen reader reads), once it shows `count` of them. */
-async function listed(p: Page, list: 'node-list' | 'edge-list'): Promise<string[]> {
-  // One read of the whole list: it may be redrawn between two reads of single buttons.
-  return p.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="${list}"] button')].map((b) => b.dataset.id)`);
-}
-
-/** Waits until the listed graph is exactly the expected one (the UI settles asynchronously), then returns it. */
-async function expectGraph(p: Page, expected: { slugs: string[]; relationshipIds: string[] }): Promise<void> {
-  const nodes = expected.slugs.map(entityId).sort();
-  const edges = [...expected.relationshipIds].sort();
-  await eventually(async () => (await listed(p, 'node-list')).sort(), (value) => expect(value).toEqual(nodes));
-  await eventually(async () => (await listed(p, 'edge-list')).sort(), (value) => expect(value).toEqual(edges));
-  // The canvas draws the same graph.
-  await p.locator(`.graph-canvas[data-drawn-nodes="${nodes.length}"]`).waitFor();
-}
 
 /**
  * Selects `wanted` in the element's text as a user would, then releases the mouse button. A string
@@ -87,21 +65,6 @@ const SELECT_TEXT = `(root, wanted) => {
   selection.addRange(range);
   root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
 }`;
-
-/** Retries `read` until `check` passes (the page settles asynchronously), failing with the last mismatch. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (e: unknown) {
-      if (Date.now() > deadline) throw e;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The id the API gives the seed document with this title. */
 async function documentIdOf(title: string | undefined): Promise<string> {
@@ -228,7 +191,7 @@ describe('the explorer, in headless Chromium, offline', () => {
 
   it('opens the same view from a deep link', async () => {
     const other = await context.newPage();
-    watch(other);
+    watch(other, problems);
     try {
       const neighborhoodRequests: number[] = [];
       other.on('request', (request) => {
@@ -264,7 +227,7 @@ describe('the explorer, in headless Chromium, offline', () => {
 
   it('does not miss a change committed after the graph was read but before its live connection opened', async () => {
     const late = await context.newPage();
-    watch(late);
+    watch(late, problems);
     // The live connection is held back until the change is in: the page's messages wait here, and
     // reach the server (which then acknowledges the connection) once it is let through.
     let letThrough!: () => void;
@@ -359,7 +322,7 @@ describe('the explorer, in headless Chromium, offline', () => {
     // query, and the live subscription, must go by document id and carry the session's token.
     const strict = await startTestServer(seeded.neo4j.db, { trustedDocumentsOnly: true, authenticator: await testAuthenticator({ requiredForReads: true }) });
     const strictPage = await context.newPage();
-    watch(strictPage);
+    watch(strictPage, problems);
     try {
       const strictOrigin = new URL(strict.url).origin;
       // The query text is refused there, so nothing but persisted documents can draw the graph.

@@ -7,12 +7,18 @@ export const entityId = (slug: string): string => `entity:${slug}`;
 
 /** Breadth-first distances over seed relationships that pass `keep`, direction ignored. */
 export function distances(from: string, keep: (r: SeedRelationship) => boolean = () => true): Map<string, number> {
+  return distancesIn(seed.relationships, from, keep);
+}
+
+/** Breadth-first distances over `relationships` that pass `keep`, direction ignored. */
+export function distancesIn(relationships: readonly SeedRelationship[], from: string, keep: (r: SeedRelationship) => boolean = () => true): Map<string, number> {
+  const kept = relationships.filter(keep);
   const dist = new Map([[from, 0]]);
   let frontier = [from];
   while (frontier.length > 0) {
     const next: string[] = [];
     for (const at of frontier) {
-      for (const r of seed.relationships.filter(keep)) {
+      for (const r of kept) {
         const other = r.sourceSlug === at ? r.targetSlug : r.targetSlug === at ? r.sourceSlug : null;
         if (other !== null && !dist.has(other)) {
           dist.set(other, (dist.get(at) ?? 0) + 1);
@@ -27,8 +33,13 @@ export function distances(from: string, keep: (r: SeedRelationship) => boolean =
 
 /** The seed's neighbourhood of `slug` within `depth` hops over relationships passing `keep`: entity slugs and relationship ids. */
 export function seedNeighborhood(slug: string, depth: number, keep: (r: SeedRelationship) => boolean = () => true): { slugs: string[]; relationshipIds: string[] } {
-  const slugs = [...distances(slug, keep).entries()].filter(([, d]) => d <= depth).map(([s]) => s);
+  return neighborhoodIn(seed.relationships, slug, depth, keep);
+}
+
+/** The neighbourhood of `slug` within `depth` hops over `relationships` passing `keep`: entity slugs and relationship ids. */
+export function neighborhoodIn(relationships: readonly SeedRelationship[], slug: string, depth: number, keep: (r: SeedRelationship) => boolean = () => true): { slugs: string[]; relationshipIds: string[] } {
+  const slugs = [...distancesIn(relationships, slug, keep).entries()].filter(([, d]) => d <= depth).map(([s]) => s);
   const members = new Set(slugs);
-  const relationshipIds = seed.relationships.filter((r) => keep(r) && members.has(r.sourceSlug) && members.has(r.targetSlug)).map((r) => r.id);
+  const relationshipIds = relationships.filter((r) => keep(r) && members.has(r.sourceSlug) && members.has(r.targetSlug)).map((r) => r.id);
   return { slugs, relationshipIds };
 }

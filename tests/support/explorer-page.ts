@@ -1,0 +1,45 @@
+/**
+ * Helpers for tests that drive the explorer in Chromium: reading the graph's text twin, waiting for
+ * the page to settle, and collecting what the page reports as wrong.
+ */
+import type { Page } from 'playwright-core';
+import { entityId } from './seed-graph';
+
+/** Collects the page's errors and console errors and warnings into `problems`; a test expects none. */
+export function watch(p: Page, problems: string[]): void {
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  p.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+}
+
+/** The ids in the text list of the graph (what a screen reader reads), once it shows `count` of them. */
+export async function listed(p: Page, list: 'node-list' | 'edge-list'): Promise<string[]> {
+  // One read of the whole list: it may be redrawn between two reads of single buttons.
+  return p.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="${list}"] button')].map((b) => b.dataset.id)`);
+}
+
+/** Waits until the listed graph is exactly the expected one (the UI settles asynchronously), then returns it. */
+export async function expectGraph(p: Page, expected: { slugs: string[]; relationshipIds: string[] }): Promise<void> {
+  const nodes = expected.slugs.map(entityId).sort();
+  const edges = [...expected.relationshipIds].sort();
+  await eventually(async () => (await listed(p, 'node-list')).sort(), (value) => expect(value).toEqual(nodes));
+  await eventually(async () => (await listed(p, 'edge-list')).sort(), (value) => expect(value).toEqual(edges));
+  // The canvas draws the same graph.
+  await p.locator(`.graph-canvas[data-drawn-nodes="${nodes.length}"]`).waitFor();
+}
+
+/** Retries `read` until `check` passes (the page settles asynchronously), failing with the last mismatch. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return;
+    } catch (e: unknown) {
+      if (Date.now() > deadline) throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
