@@ -12,6 +12,7 @@ import { EntityCard } from './EntityCard';
 import { Graph } from './Graph';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
 import { lastConnectedAt, onConnected } from './live';
+import { whenIdle } from './idle';
 import { SearchBox } from './SearchBox';
 import { setToken } from './session';
 import { useToken } from './useToken';
@@ -51,14 +52,7 @@ export function App() {
     const check = (): void => {
       const connectedAt = lastConnectedAt();
       if (cancel !== undefined || connectedAt === undefined || readAt >= connectedAt) return;
-      const readAgain = (): void => setRevision((r) => r + 1);
-      if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback(readAgain, { timeout: 2000 });
-        cancel = () => cancelIdleCallback(id);
-      } else {
-        const id = setTimeout(readAgain, 500);
-        cancel = () => clearTimeout(id);
-      }
+      cancel = whenIdle(() => setRevision((r) => r + 1), 2000);
     };
     check();
     const off = onConnected(check);
@@ -114,7 +108,7 @@ export function App() {
       </aside>
       <main>
         <Status state={state} view={view} />
-        <Graph graph={graph} selection={view.selection} onSelect={select} />
+        <Graph graph={graph} selection={view.selection} onSelect={select} awaiting={state.status === 'loading'} />
         {graph.steps !== undefined && <PathSteps graph={graph} names={names} onSelect={select} />}
         <GraphList graph={graph} names={names} selection={view.selection} onSelect={select} />
       </main>

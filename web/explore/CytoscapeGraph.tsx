@@ -1,14 +1,13 @@
 /**
- * The graph drawing: cytoscape.js on a canvas, laid out by fcose. It draws what it is given and
- * reports taps; what is drawn and what is selected live in the view (the URL), not in here.
+ * The drawing of a small graph (up to LARGE_GRAPH_NODES nodes): cytoscape.js on a canvas, laid out
+ * by fcose. Loaded apart from the app (Graph.tsx), so a page that shows a large graph never loads it.
  */
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
-import { radialPositions } from './layout';
+import type { GraphProps } from './Graph';
 import type { DrawnGraph } from './useGraph';
-import type { Selection } from './view';
 
 cytoscape.use(fcose);
 
@@ -30,8 +29,8 @@ const modalityClass = (modality: string): string => `modality-${modality.toLower
  * Kind, stance and modality are classes with fixed values, not data() mappers: cytoscape shares
  * the parsed style of elements that match the same selectors, and a mapper is evaluated for each
  * element. Labels on edges only where they are drawn (few edges): their properties cost even when
- * the label is empty. Measured at 500 nodes and 1,736 edges, the first frame spent most of its
- * time applying the stylesheet.
+ * the label is empty. Measured at 500 nodes and 1,736 edges (when cytoscape still drew large graphs),
+ * the first frame spent most of its time applying the stylesheet.
  */
 const STYLE: StylesheetJson = [
   {
@@ -86,8 +85,6 @@ const STYLE: StylesheetJson = [
 ] as StylesheetJson;
 
 const EDGE_LABEL_LIMIT = 300;
-/** Up to this many nodes fcose lays the graph out; beyond, the radial layout (layout.ts) does. */
-const FORCE_LAYOUT_LIMIT = 150;
 
 function elements(graph: DrawnGraph): ElementDefinition[] {
   const nodes: ElementDefinition[] = graph.nodes.map((n) => ({
@@ -107,18 +104,7 @@ function elements(graph: DrawnGraph): ElementDefinition[] {
   return [...nodes, ...edges];
 }
 
-const PADDING = 30;
-
-/** Zoom and pan so that all `positions` show, within the padding (node size allowed for). */
-function fitTo(instance: Core, positions: Map<string, { x: number; y: number }>): void {
-  const xs = [...positions.values()].map((p) => p.x);
-  const ys = [...positions.values()].map((p) => p.y);
-  const [x1, x2, y1, y2] = [Math.min(...xs) - 40, Math.max(...xs) + 40, Math.min(...ys) - 40, Math.max(...ys) + 40];
-  const zoom = Math.min(4, Math.max(0.05, Math.min((instance.width() - 2 * PADDING) / (x2 - x1), (instance.height() - 2 * PADDING) / (y2 - y1))));
-  instance.viewport({ zoom, pan: { x: instance.width() / 2 - (zoom * (x1 + x2)) / 2, y: instance.height() / 2 - (zoom * (y1 + y2)) / 2 } });
-}
-
-export function Graph({ graph, selection, onSelect }: { graph: DrawnGraph; selection: Selection | undefined; onSelect: (s: Selection) => void }) {
+export default function CytoscapeGraph({ graph, selection, onSelect }: GraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | undefined>(undefined);
   const select = useRef(onSelect);
@@ -160,17 +146,7 @@ export function Graph({ graph, selection, onSelect }: { graph: DrawnGraph; selec
     });
     performance.mark('graph-elements-added');
     const changed = wanted.some((e) => !had.has(e.data.id ?? '')) || had.size !== ids.size;
-    if (changed && instance.nodes().length > FORCE_LAYOUT_LIMIT) {
-      const positions = radialPositions(
-        graph.nodes.map((n) => n.id),
-        graph.edges.map((e) => ({ source: e.source.id, target: e.target.id })),
-        [...graph.centre],
-      );
-      // Zoom and pan from the positions' own extent: cytoscape's fit measures every element
-      // (edge paths, labels) first, which cost most of a second at 500 nodes.
-      instance.layout({ name: 'preset', positions: Object.fromEntries(positions), fit: false, animate: false }).run();
-      fitTo(instance, positions);
-    } else if (changed && instance.nodes().length > 0) {
+    if (changed && instance.nodes().length > 0) {
       // Nodes already placed stay near where they were; only a first drawing starts from scratch.
       instance
         .layout({ name: 'fcose', quality: 'default', randomize: had.size === 0, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, fit: true, padding: 30 } as cytoscape.LayoutOptions)

@@ -1,0 +1,196 @@
+/**
+ * The explorer on a neighbourhood past LARGE_GRAPH_NODES actors, which it draws on its own canvas
+ * (web/explore/CanvasGraph.tsx) rather than with cytoscape: driven in headless Chromium against a
+ * synthetic graph in the run's Neo4j. The expected graph is computed from the synthetic data here;
+ * where each actor is drawn is read from the page, then checked against the canvas's own pixels
+ * before a click relies on it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { syntheticGraph } from '../../bench/graph';
+import { applyConstraints } from '../../src/queries/constraints';
+import { writeSeed } from '../../src/queries/seed';
+import { KIND_STYLE } from '../../web/explore/legend';
+import { LARGE_GRAPH_NODES } from '../../web/explore/scene';
+import { launchChromium } from '../support/chromium';
+import { eventually, expectGraph, listed, watch } from '../support/explorer-page';
+import { startTestServer, type TestServer } from '../support/graphql';
+import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
+import { entityId, neighborhoodIn } from '../support/seed-graph';
+
+// 200 actors with about ten relationships each: the first is tied to 168 of them.
+const GRAPH = syntheticGraph(200, 10);
+const CENTRE = GRAPH.entities[0]?.slug ?? '';
+const expected = neighborhoodIn(GRAPH.relationships, CENTRE, 1);
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+let neo4j: TestNeo4j;
+let api: TestServer;
+let browser: Browser;
+let page: Page;
+let origin: string;
+const problems: string[] = [];
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  neo4j = connectTestNeo4j();
+  await clearDatabase(neo4j.db);
+  await applyConstraints(neo4j.db);
+  await writeSeed(neo4j.db, GRAPH);
+  api = await startTestServer(neo4j.db);
+  origin = new URL(api.url).origin;
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  watch(page, problems);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  if (neo4j !== undefined) {
+    await clearDatabase(neo4j.db);
+    await neo4j.close();
+  }
+});
+
+type Point = { x: number; y: number };
+
+/** Where each entity is drawn, in page coordinates (the canvas reports its own, from its top left corner). */
+async function drawnAt(ids: string[]): Promise<Map<string, Point>> {
+  const box = await page.locator('canvas.graph-paint').boundingBox();
+  if (box === null) throw new Error('the canvas is not on the page');
+  const local = await page.evaluate<(Point | null)[]>(`(() => {
+    const canvas = document.querySelector('canvas.graph-paint');
+    return ${JSON.stringify(ids)}.map((id) => canvas.screenPositionOf(id));
+  })()`);
+  return new Map(ids.map((id, i) => [id, { x: box.x + (local[i]?.x ?? NaN), y: box.y + (local[i]?.y ?? NaN) }]));
+}
+
+/** The colours of the canvas's pixels under page points, as #rrggbb, from one read of the whole canvas. */
+async function pixelsAt(points: Point[]): Promise<string[]> {
+  const box = await page.locator('canvas.graph-paint').boundingBox();
+  if (box === null) throw new Error('the canvas is not on the page');
+  const local = points.map((p) => [p.x - box.x, p.y - box.y]);
+  return page.evaluate<string[]>(`(() => {
+    const canvas = document.querySelector('canvas.graph-paint');
+    const ratio = canvas.width / canvas.clientWidth;
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    return ${JSON.stringify(local)}.map(([x, y]) => {
+      const i = 4 * (Math.floor(y * ratio) * canvas.width + Math.floor(x * ratio));
+      return '#' + [data[i], data[i + 1], data[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('');
+    });
+  })()`);
+}
+
+const viewport = async (): Promise<{ zoom: number; panX: number; panY: number }> => {
+  const [zoom, panX, panY] = ((await page.locator('.graph-canvas').getAttribute('data-viewport')) ?? '').split(' ').map(Number);
+  return { zoom: zoom ?? NaN, panX: panX ?? NaN, panY: panY ?? NaN };
+};
+
+/** Distance from p to the segment a–b: written out here rather than taken from the code under test. */
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
+describe('the explorer past cytoscape’s size, on its own canvas', () => {
+  const url = `/explore?entity=${entityId(CENTRE)}&depth=1`;
+  const ids = expected.slugs.map(entityId);
+
+  it('draws the whole neighbourhood, the same graph as its text list', async () => {
+    expect(expected.slugs.length).toBeGreaterThan(LARGE_GRAPH_NODES);
+    await page.goto(`${origin}${url}`);
+    await expectGraph(page, expected);
+    expect(await page.locator('.graph-canvas').getAttribute('data-drawn-edges')).toBe(String(expected.relationshipIds.length));
+    expect(await page.locator('canvas.graph-paint').count()).toBe(1);
+    // Cytoscape was not needed for it.
+    expect(await page.locator('.__________cytoscape_container').count()).toBe(0);
+  });
+
+  it('draws each actor in its kind’s colour, where a click selects it and shows its card', async () => {
+    const positions = await drawnAt(ids);
+    const byKind = new Map(GRAPH.entities.filter((e) => e.slug !== CENTRE && ids.includes(entityId(e.slug))).map((e) => [e.kind, e]));
+    expect(byKind.size).toBeGreaterThan(1);
+    const chosen = [...byKind.values()];
+    const colours = await pixelsAt(chosen.map((e) => positions.get(entityId(e.slug)) as Point));
+    expect(chosen.map((e, i) => [e.slug, colours[i]])).toEqual(chosen.map((e) => [e.slug, KIND_STYLE[e.kind].color]));
+    for (const entity of chosen) {
+      const at = positions.get(entityId(entity.slug)) as Point;
+      await page.mouse.click(at.x, at.y);
+      await eventually(() => page.locator('#card-title').innerText(), (value) => expect(value).toBe(entity.name));
+      expect(new URL(page.url()).searchParams.get('select')).toBe(`node:${entityId(entity.slug)}`);
+    }
+  });
+
+  it('selects the relationship under a click and shows its evidence', async () => {
+    const positions = await drawnAt(ids);
+    const { zoom } = await viewport();
+    const inView = new Set(expected.relationshipIds);
+    const edges = GRAPH.relationships.filter((r) => inView.has(r.id));
+    const ends = (r: (typeof edges)[number], at = positions): [Point, Point] => [at.get(entityId(r.sourceSlug)) as Point, at.get(entityId(r.targetSlug)) as Point];
+    // The edge whose middle is farthest from every other edge and every actor: a click there can only mean it.
+    const segments = edges.map((edge) => ends(edge));
+    let best = { clearance: -1, edge: edges[0], at: { x: 0, y: 0 } };
+    edges.forEach((edge, i) => {
+      const [a, b] = segments[i] as [Point, Point];
+      const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      let clearance = Math.min(...[...positions.values()].map((p) => Math.hypot(p.x - middle.x, p.y - middle.y) - 10));
+      for (let j = 0; j < segments.length && clearance > best.clearance; j += 1) if (j !== i) clearance = Math.min(clearance, segmentDistance(middle, ...(segments[j] as [Point, Point])));
+      if (clearance > best.clearance) best = { clearance, edge, at: middle };
+    });
+    if (best.edge === undefined || best.clearance < 2) throw new Error(`no edge stands clear of the others to click (best: ${best.clearance} px)`);
+    const chosen = best.edge;
+    // Zoomed in four times around it, the nearest other line is four times as far from the click.
+    await page.mouse.move(best.at.x, best.at.y);
+    await page.mouse.wheel(0, -700);
+    await eventually(viewport, (v) => expect(v.zoom).toBeGreaterThan(zoom * 3.5));
+    const [a, b] = ends(chosen, await drawnAt([entityId(chosen.sourceSlug), entityId(chosen.targetSlug)]));
+    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await eventually(() => page.locator('.details .evidence mark').allInnerTexts(), (value) => expect(value).toEqual(chosen.evidence.map((e) => e.quote)));
+    expect(new URL(page.url()).searchParams.get('select')).toBe(`edge:${chosen.id}`);
+  });
+
+  it('zooms under the wheel, keeping the actor under the pointer where it is, and pans with a drag that selects nothing', async () => {
+    // From the whole graph again, as a fresh visit draws it.
+    await page.goto(`${origin}${url}`);
+    await expectGraph(page, expected);
+    const target = ids[ids.length - 1] as string;
+    const before = (await drawnAt([target])).get(target) as Point;
+    const { zoom } = await viewport();
+    await page.mouse.move(before.x, before.y);
+    await page.mouse.wheel(0, -300);
+    await eventually(viewport, (v) => expect(v.zoom).toBeGreaterThan(zoom * 1.5));
+    const zoomed = (await drawnAt([target])).get(target) as Point;
+    expect(Math.hypot(zoomed.x - before.x, zoomed.y - before.y)).toBeLessThan(2);
+
+    const selected = new URL(page.url()).searchParams.get('select');
+    await page.mouse.down();
+    await page.mouse.move(zoomed.x + 120, zoomed.y + 60, { steps: 6 });
+    await page.mouse.up();
+    const panned = (await drawnAt([target])).get(target) as Point;
+    expect(panned.x - zoomed.x).toBeCloseTo(120, 0);
+    expect(panned.y - zoomed.y).toBeCloseTo(60, 0);
+    expect(new URL(page.url()).searchParams.get('select')).toBe(selected);
+  });
+
+  it('filters on the server, and draws the filtered graph', async () => {
+    await page.getByRole('group', { name: 'Stance' }).getByLabel('Cooperative').uncheck();
+    const filtered = neighborhoodIn(GRAPH.relationships, CENTRE, 1, (r) => r.stance !== 'COOPERATIVE');
+    await expectGraph(page, filtered);
+    await eventually(() => page.locator('.graph-canvas').getAttribute('data-drawn-edges'), (value) => expect(value).toBe(String(filtered.relationshipIds.length)));
+    expect((await listed(page, 'edge-list')).length).toBe(filtered.relationshipIds.length);
+  });
+
+  it('made no request off the machine and logged no errors', () => {
+    expect(blocked).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
