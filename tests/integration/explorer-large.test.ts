@@ -8,12 +8,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { syntheticGraph } from '../../bench/graph';
 import { applyConstraints } from '../../src/queries/constraints';
+import { assertRelationship, retractRelationship } from '../../src/queries/curation';
 import { writeSeed } from '../../src/queries/seed';
+import { relationshipId } from '../../src/seed/read';
 import { KIND_STYLE } from '../../web/explore/legend';
 import { LARGE_GRAPH_NODES } from '../../web/explore/scene';
 import { launchChromium } from '../support/chromium';
 import { eventually, expectGraph, listed, watch } from '../support/explorer-page';
-import { startTestServer, type TestServer } from '../support/graphql';
+import { expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 import { entityId, neighborhoodIn } from '../support/seed-graph';
 
@@ -179,6 +181,38 @@ describe('the explorer past cytoscape’s size, on its own canvas', () => {
     expect(panned.x - zoomed.x).toBeCloseTo(120, 0);
     expect(panned.y - zoomed.y).toBeCloseTo(60, 0);
     expect(new URL(page.url()).searchParams.get('select')).toBe(selected);
+  });
+
+  it('draws a relationship stated elsewhere as it commits, keeping the user’s view and every actor where it was', async () => {
+    const { documents } = expectNoErrors(await api.query<{ documents: { nodes: { id: string; title: string }[] } }>('{ documents(first: 100) { nodes { id title } } }'));
+    // Two actors in view besides the centre.
+    const [first, second] = GRAPH.entities.filter((e) => e.slug !== CENTRE && expected.slugs.includes(e.slug));
+    const evidence = GRAPH.relationships.find((r) => r.evidence.length > 0)?.evidence[0];
+    const document = GRAPH.documents.find((d) => d.slug === evidence?.documentSlug);
+    if (first === undefined || second === undefined || evidence === undefined || document === undefined) throw new Error('the synthetic graph is too small');
+    // A type the synthetic graph never gives these two, from one to the other.
+    const type = (['ALLY_OF', 'COUNTERS', 'PARTNER_OF', 'COOPERATES_WITH', 'CONCERNED_ABOUT'] as const).find((t) => !GRAPH.relationships.some((r) => r.id === relationshipId(first.slug, t, second.slug)));
+    if (type === undefined) throw new Error('no relationship type is free between the two actors');
+    const view = await viewport();
+    const before = await drawnAt(ids);
+    const stated = await assertRelationship(neo4j.db, 'explorer-large-test', {
+      sourceId: entityId(first.slug),
+      type,
+      targetId: entityId(second.slug),
+      stance: 'COOPERATIVE',
+      modality: 'ASSERTED',
+      evidence: [{ documentId: documents.nodes.find((d) => d.title === document.title)?.id ?? '', quote: evidence.quote }],
+    });
+    try {
+      await eventually(() => page.locator('.graph-canvas').getAttribute('data-drawn-edges'), (value) => expect(value).toBe(String(expected.relationshipIds.length + 1)));
+      expect(await listed(page, 'edge-list')).toContain(stated.id);
+      expect(await viewport()).toEqual(view);
+      const after = await drawnAt(ids);
+      expect(ids.filter((id) => after.get(id)?.x !== before.get(id)?.x || after.get(id)?.y !== before.get(id)?.y)).toEqual([]);
+    } finally {
+      await retractRelationship(neo4j.db, 'explorer-large-test', stated.id, 'a test statement');
+    }
+    await eventually(() => page.locator('.graph-canvas').getAttribute('data-drawn-edges'), (value) => expect(value).toBe(String(expected.relationshipIds.length)));
   });
 
   it('filters on the server, and draws the filtered graph', async () => {

@@ -299,10 +299,19 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
   useEffect(() => {
     performance.mark('graph-draw-start');
     const state = live.current;
+    const before = state.scene.nodes;
     state.scene = buildScene(graph);
-    // A new graph is shown whole; panning and zooming start again from there.
+    // New actors are shown whole, and panning and zooming start again from there; the same actors
+    // with a relationship more or less (a live change) stay where they were, under the user's view.
+    const sameActors = before.length === state.scene.nodes.length && state.scene.nodes.every((n, i) => n.id === before[i]?.id);
+    if (sameActors) {
+      state.scene.nodes.forEach((n, i) => {
+        n.x = before[i]?.x ?? n.x;
+        n.y = before[i]?.y ?? n.y;
+      });
+    }
     const { width, height } = size();
-    state.view = fitViewport(state.scene, width, height);
+    if (!sameActors || state.view === undefined) state.view = fitViewport(state.scene, width, height);
     performance.mark('graph-laid-out');
     requestPaint();
   }, [graph]);
