@@ -365,8 +365,10 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
       if (state.view === undefined) return;
       event.preventDefault();
       const p = local(event);
-      // A wheel notch (about 100 px of deltaY) zooms by a fifth.
-      state.view = zoomAround(state.view, Math.exp(-event.deltaY * 0.002), p.x, p.y);
+      // A wheel notch (about 100 px of deltaY) zooms by a fifth; Firefox counts its notches in
+      // lines (about 3 each), and a page step is a whole screen.
+      const pixels = event.deltaY * (event.deltaMode === WheelEvent.DOM_DELTA_LINE ? 33 : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? 400 : 1);
+      state.view = zoomAround(state.view, Math.exp(-pixels * 0.002), p.x, p.y);
       requestPaint();
     };
     const resize = new ResizeObserver(() => requestPaint());
