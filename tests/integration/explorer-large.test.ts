@@ -174,13 +174,29 @@ describe('the explorer past cytoscape’s size, on its own canvas', () => {
     expect(Math.hypot(zoomed.x - before.x, zoomed.y - before.y)).toBeLessThan(2);
 
     const selected = new URL(page.url()).searchParams.get('select');
+    // Whole pixels, so that the drag is exactly 120 × 60 whether or not the browser rounds.
+    const start = { x: Math.round(zoomed.x), y: Math.round(zoomed.y) };
+    await page.mouse.move(start.x, start.y);
     await page.mouse.down();
-    await page.mouse.move(zoomed.x + 120, zoomed.y + 60, { steps: 6 });
+    await page.mouse.move(start.x + 120, start.y + 60, { steps: 6 });
     await page.mouse.up();
     const panned = (await drawnAt([target])).get(target) as Point;
     expect(panned.x - zoomed.x).toBeCloseTo(120, 0);
     expect(panned.y - zoomed.y).toBeCloseTo(60, 0);
     expect(new URL(page.url()).searchParams.get('select')).toBe(selected);
+  });
+
+  it('pans and zooms from the keyboard, and shows the whole graph again with 0', async () => {
+    await page.locator('canvas.graph-paint').focus();
+    await page.keyboard.press('0');
+    const fit = await viewport();
+    await page.keyboard.press('+');
+    await eventually(viewport, (v) => expect(v.zoom).toBeCloseTo(fit.zoom * 1.25, 9));
+    const zoomed = await viewport();
+    await page.keyboard.press('ArrowLeft');
+    await eventually(viewport, (v) => expect(v).toEqual({ ...zoomed, panX: zoomed.panX + 60 }));
+    await page.keyboard.press('0');
+    await eventually(viewport, (v) => expect(v).toEqual(fit));
   });
 
   it('draws a relationship stated elsewhere as it commits, keeping the user’s view and every actor where it was', async () => {

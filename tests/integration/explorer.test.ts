@@ -113,6 +113,22 @@ describe('the explorer, in headless Chromium, offline', () => {
     }
   });
 
+  it('pans and zooms the graph from the keyboard, and shows it whole again with 0', async () => {
+    const graph = page.locator('.graph-canvas');
+    const viewport = async (): Promise<number[]> => ((await graph.getAttribute('data-viewport')) ?? '').split(' ').map(Number);
+    await graph.focus();
+    await page.keyboard.press('0');
+    await eventually(viewport, (v) => expect(v).toHaveLength(3));
+    const [zoom = NaN, panX = NaN, panY = NaN] = await viewport();
+    await page.keyboard.press('+');
+    await eventually(viewport, (v) => expect(v[0]).toBeCloseTo(zoom * 1.25, 6));
+    const [zoomed = NaN, zoomedX = NaN] = await viewport();
+    await page.keyboard.press('ArrowLeft');
+    await eventually(viewport, (v) => expect([v[0], v[1]]).toEqual([zoomed, zoomedX + 60]));
+    await page.keyboard.press('0');
+    await eventually(viewport, (v) => expect(v).toEqual([zoom, panX, panY]));
+  });
+
   it('filters on the server: hiding cooperative relationships changes the edges and the actors', async () => {
     await page.getByRole('group', { name: 'Stance' }).getByLabel('Cooperative').uncheck();
     await expectGraph(page, seedNeighborhood('nato', 1, (r) => r.stance !== 'COOPERATIVE'));

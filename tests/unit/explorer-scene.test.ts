@@ -4,7 +4,7 @@
  * Expected values are worked out here by hand from the coordinates, not read back from the code.
  */
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE } from '../../web/explore/legend';
-import { buildScene, CENTRE_RADIUS, distanceToSegment, elementAt, fitViewport, MAX_ZOOM, MIN_NODE_SCREEN_RADIUS, NODE_RADIUS, zoomAround, type Scene, type SceneNode, type Viewport } from '../../web/explore/scene';
+import { buildScene, CENTRE_RADIUS, distanceToSegment, elementAt, fitViewport, MAX_ZOOM, MIN_NODE_SCREEN_RADIUS, NODE_RADIUS, viewportAfterKey, zoomAround, type Scene, type SceneNode, type Viewport } from '../../web/explore/scene';
 import type { DrawnGraph } from '../../web/explore/useGraph';
 
 const node = (id: string, x: number, y: number): SceneNode => ({ id, x, y, radius: NODE_RADIUS, shape: 'ellipse', color: '#000', label: id, centre: false, onPath: false });
@@ -87,6 +87,30 @@ describe('the viewport', () => {
     const far = zoomAround(view, 1000, cursor.x, cursor.y);
     expect(far.zoom).toBe(MAX_ZOOM);
     expect(screen(far, under).x).toBeCloseTo(cursor.x, 9);
+  });
+});
+
+describe('the keyboard', () => {
+  const scene: Scene = { nodes: [node('a', -500, -100), node('b', 700, 300)], edges: [] };
+  const view: Viewport = { zoom: 0.5, panX: 40, panY: -25 };
+
+  it('pans with the arrows, the graph moving the way a drag towards the arrow’s opposite would', () => {
+    expect(viewportAfterKey('ArrowLeft', view, scene, 800, 600)).toEqual({ zoom: 0.5, panX: 100, panY: -25 });
+    expect(viewportAfterKey('ArrowRight', view, scene, 800, 600)).toEqual({ zoom: 0.5, panX: -20, panY: -25 });
+    expect(viewportAfterKey('ArrowUp', view, scene, 800, 600)).toEqual({ zoom: 0.5, panX: 40, panY: 35 });
+    expect(viewportAfterKey('ArrowDown', view, scene, 800, 600)).toEqual({ zoom: 0.5, panX: 40, panY: -85 });
+  });
+
+  it('zooms in and out around the middle of the canvas, and shows the whole graph again with 0', () => {
+    const middle = { x: (400 - view.panX) / view.zoom, y: (300 - view.panY) / view.zoom };
+    const zoomedIn = viewportAfterKey('+', view, scene, 800, 600) as Viewport;
+    expect(zoomedIn.zoom).toBeCloseTo(0.625, 10);
+    expect(screen(zoomedIn, middle).x).toBeCloseTo(400, 9);
+    expect(screen(zoomedIn, middle).y).toBeCloseTo(300, 9);
+    const zoomedOut = viewportAfterKey('-', view, scene, 800, 600) as Viewport;
+    expect(zoomedOut.zoom).toBeCloseTo(0.4, 10);
+    expect(viewportAfterKey('0', view, scene, 800, 600)).toEqual(fitViewport(scene, 800, 600));
+    expect(viewportAfterKey('x', view, scene, 800, 600)).toBeUndefined();
   });
 });
 

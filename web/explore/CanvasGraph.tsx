@@ -5,7 +5,7 @@
  * this paints the same picture in milliseconds (see the README, "The explorer").
  */
 import { useEffect, useRef } from 'react';
-import { buildScene, EDGE_FONT, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
+import { buildScene, EDGE_FONT, GRAPH_KEYS, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, viewportAfterKey, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
 import type { DrawnGraph } from './useGraph';
 import type { Selection } from './view';
 
@@ -371,6 +371,15 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
       state.view = zoomAround(state.view, Math.exp(-pixels * 0.002), p.x, p.y);
       requestPaint();
     };
+    const key = (event: KeyboardEvent): void => {
+      if (state.view === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+      const { width, height } = size();
+      const next = viewportAfterKey(event.key, state.view, state.scene, width, height);
+      if (next === undefined) return;
+      event.preventDefault();
+      state.view = next;
+      requestPaint();
+    };
     const resize = new ResizeObserver(() => requestPaint());
     resize.observe(box);
     element.addEventListener('pointerdown', down);
@@ -380,6 +389,7 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
       press = undefined;
     };
     element.addEventListener('pointercancel', cancel);
+    element.addEventListener('keydown', key);
     // Not passive: the page must not scroll while the wheel zooms the graph.
     element.addEventListener('wheel', wheel, { passive: false });
     return () => {
@@ -388,6 +398,7 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
       element.removeEventListener('pointermove', move);
       element.removeEventListener('pointerup', up);
       element.removeEventListener('pointercancel', cancel);
+      element.removeEventListener('keydown', key);
       element.removeEventListener('wheel', wheel);
       if (state.frame !== 0) cancelAnimationFrame(state.frame);
       state.frame = 0;
@@ -401,7 +412,8 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
         ref={canvas}
         className="graph-paint"
         role="img"
-        aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it`}
+        tabIndex={0}
+        aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it. ${GRAPH_KEYS}`}
       />
     </div>
   );

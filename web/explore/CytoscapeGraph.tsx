@@ -7,6 +7,7 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
 import type { GraphProps } from './Graph';
+import { GRAPH_KEYS, KEY_PAN_PX, KEY_ZOOM } from './scene';
 import type { DrawnGraph } from './useGraph';
 
 cytoscape.use(fcose);
@@ -115,8 +116,28 @@ export default function CytoscapeGraph({ graph, selection, onSelect }: GraphProp
     const instance = cytoscape({ container: container.current, style: STYLE, minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false });
     instance.on('tap', 'node', (event: cytoscape.EventObjectNode) => select.current({ kind: 'node', id: event.target.id() }));
     instance.on('tap', 'edge', (event: cytoscape.EventObjectEdge) => select.current({ kind: 'edge', id: event.target.id() }));
+    const box = container.current;
+    // For tests: the zoom and pan, as the large-graph canvas reports them.
+    instance.on('viewport', () => {
+      box.dataset.viewport = `${instance.zoom()} ${instance.pan().x} ${instance.pan().y}`;
+    });
+    // The same keys as the large-graph canvas (scene.ts): arrows pan, + and − zoom around the middle, 0 fits.
+    const key = (event: KeyboardEvent): void => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const middle = { x: instance.width() / 2, y: instance.height() / 2 };
+      const pan: Record<string, [number, number]> = { ArrowLeft: [KEY_PAN_PX, 0], ArrowRight: [-KEY_PAN_PX, 0], ArrowUp: [0, KEY_PAN_PX], ArrowDown: [0, -KEY_PAN_PX] };
+      const by = pan[event.key];
+      if (by !== undefined) instance.panBy({ x: by[0], y: by[1] });
+      else if (event.key === '+' || event.key === '=') instance.zoom({ level: instance.zoom() * KEY_ZOOM, renderedPosition: middle });
+      else if (event.key === '-') instance.zoom({ level: instance.zoom() / KEY_ZOOM, renderedPosition: middle });
+      else if (event.key === '0') instance.fit(undefined, 30);
+      else return;
+      event.preventDefault();
+    };
+    box.addEventListener('keydown', key);
     cy.current = instance;
     return () => {
+      box.removeEventListener('keydown', key);
       instance.destroy();
       cy.current = undefined;
     };
@@ -171,5 +192,13 @@ export default function CytoscapeGraph({ graph, selection, onSelect }: GraphProp
     if (selection !== undefined && selection.kind !== 'doc') instance.getElementById(selection.id).addClass('selected');
   }, [selection, graph]);
 
-  return <div ref={container} className="graph-canvas" role="img" aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it`} />;
+  return (
+    <div
+      ref={container}
+      className="graph-canvas"
+      role="img"
+      tabIndex={0}
+      aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it. ${GRAPH_KEYS}`}
+    />
+  );
 }

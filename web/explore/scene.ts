@@ -113,6 +113,39 @@ export function zoomAround(view: Viewport, factor: number, x: number, y: number)
   return { zoom, panX: x - (x - view.panX) * scale, panY: y - (y - view.panY) * scale };
 }
 
+/** What the keyboard does on a focused graph, for its label (both renderers). */
+export const GRAPH_KEYS = 'Arrow keys pan, + and − zoom, 0 shows the whole graph.';
+/** How far an arrow key pans, in pixels, and how much + and − zoom. */
+export const KEY_PAN_PX = 60;
+export const KEY_ZOOM = 1.25;
+
+/**
+ * The viewport after a key, for people who do not use a pointer: arrows pan (the graph moves the
+ * other way, as dragging it would), + and − zoom around the middle, 0 shows the whole graph again;
+ * undefined for any other key.
+ */
+export function viewportAfterKey(key: string, view: Viewport, scene: Scene, width: number, height: number): Viewport | undefined {
+  switch (key) {
+    case 'ArrowLeft':
+      return { ...view, panX: view.panX + KEY_PAN_PX };
+    case 'ArrowRight':
+      return { ...view, panX: view.panX - KEY_PAN_PX };
+    case 'ArrowUp':
+      return { ...view, panY: view.panY + KEY_PAN_PX };
+    case 'ArrowDown':
+      return { ...view, panY: view.panY - KEY_PAN_PX };
+    case '+':
+    case '=':
+      return zoomAround(view, KEY_ZOOM, width / 2, height / 2);
+    case '-':
+      return zoomAround(view, 1 / KEY_ZOOM, width / 2, height / 2);
+    case '0':
+      return fitViewport(scene, width, height);
+    default:
+      return undefined;
+  }
+}
+
 export function toScreen(view: Viewport, p: Point): Point {
   return { x: p.x * view.zoom + view.panX, y: p.y * view.zoom + view.panY };
 }
