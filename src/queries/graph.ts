@@ -44,7 +44,11 @@ export function findNeighborhood(
   const f = cypherFilter(filter);
   const types = f.typePattern;
   const everyHop = f.predicate === 'true' ? '' : ` AND all(r IN rs WHERE ${f.predicate})`;
-  // DISTINCT end nodes let the planner prune the variable-length expansion.
+  // DISTINCT end nodes let the planner prune the variable-length expansion. One small record per
+  // entity and per relationship rather than one record holding both lists: the driver decodes a
+  // message longer than a Bolt chunk (64 KB) as a combined buffer, where every string costs a walk
+  // over all its chunks and a new decoder (at 500 entities and 1,736 relationships, a quarter of
+  // the API's time for the answer).
   return db.read(
     `MATCH (c:Entity {id: $entityId})
      CALL (c) {
@@ -54,7 +58,7 @@ export function findNeighborhood(
        LIMIT $limit
      }
      WITH c, collect(n) AS others
-     WITH c, others, [c] + others[0..$maxOthers] AS members
+     WITH others, [c] + others[0..$maxOthers] AS members
      CALL (members) {
        UNWIND members AS a
        MATCH (a)-[r${types}]->(b:Entity)
@@ -62,15 +66,28 @@ export function findNeighborhood(
        WITH DISTINCT r ORDER BY r.id
        RETURN collect(${withEvidence ? RELATIONSHIP_PROJECTION : RELATIONSHIP_WITHOUT_EVIDENCE_PROJECTION}) AS edges
      }
-     RETURN [e IN members | ${ENTITY_PROJECTION}] AS nodes, edges, size(others) > $maxOthers AS truncated`,
+     WITH members, edges, size(others) > $maxOthers AS truncated
+     CALL (members, edges) {
+       UNWIND members AS e
+       RETURN true AS isNode, ${ENTITY_PROJECTION} AS row
+       UNION ALL
+       UNWIND edges AS row
+       RETURN false AS isNode, row
+     }
+     RETURN isNode, row, truncated`,
     { entityId, limit: int(maxNodes), maxOthers: int(maxNodes - 1), ...f.params },
     (records) => {
-      const record = records[0];
-      if (record === undefined) return { nodes: [], edges: [], truncated: false };
-      const [centre, ...others] = (record.get('nodes') as unknown[]).map(toEntity);
-      others.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
-      const nodes = centre === undefined ? [] : [centre, ...others];
-      return { nodes, edges: withEnds(record.get('edges') as unknown[], nodes), truncated: record.get('truncated') as boolean };
+      if (records.length === 0) return { nodes: [], edges: [], truncated: false };
+      const entities: EntityModel[] = [];
+      const edgeRows: unknown[] = [];
+      for (const record of records) {
+        if (record.get('isNode') === true) entities.push(toEntity(record.get('row')));
+        else edgeRows.push(record.get('row'));
+      }
+      const centre = entities.find((e) => e.id === entityId);
+      const others = entities.filter((e) => e !== centre).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+      const nodes = centre === undefined ? others : [centre, ...others];
+      return { nodes, edges: withEnds(edgeRows, nodes), truncated: records[0]?.get('truncated') === true };
     },
   );
 }
