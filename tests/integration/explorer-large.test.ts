@@ -14,7 +14,7 @@ import { relationshipId } from '../../src/seed/read';
 import { KIND_STYLE } from '../../web/explore/legend';
 import { LARGE_GRAPH_NODES } from '../../web/explore/scene';
 import { launchChromium } from '../support/chromium';
-import { eventually, expectGraph, listed, watch } from '../support/explorer-page';
+import { eventually, expectGraph, listed, viewportOf, watch } from '../support/explorer-page';
 import { expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 import { entityId, neighborhoodIn } from '../support/seed-graph';
@@ -91,10 +91,7 @@ async function pixelsAt(points: Point[]): Promise<string[]> {
   })()`);
 }
 
-const viewport = async (): Promise<{ zoom: number; panX: number; panY: number }> => {
-  const [zoom, panX, panY] = ((await page.locator('.graph-canvas').getAttribute('data-viewport')) ?? '').split(' ').map(Number);
-  return { zoom: zoom ?? NaN, panX: panX ?? NaN, panY: panY ?? NaN };
-};
+const viewport = () => viewportOf(page);
 
 /** Distance from p to the segment a–b: written out here rather than taken from the code under test. */
 function segmentDistance(p: Point, a: Point, b: Point): number {

@@ -29,6 +29,12 @@ export async function expectGraph(p: Page, expected: { slugs: string[]; relation
   await p.locator(`.graph-canvas[data-drawn-nodes="${nodes.length}"]`).waitFor();
 }
 
+/** The drawn graph's zoom and pan, as it reports them (both renderers); NaN until it has reported any. */
+export async function viewportOf(p: Page): Promise<{ zoom: number; panX: number; panY: number }> {
+  const [zoom = NaN, panX = NaN, panY = NaN] = ((await p.locator('.graph-canvas').getAttribute('data-viewport')) ?? '').split(' ').map(Number);
+  return { zoom, panX, panY };
+}
+
 /** Retries `read` until `check` passes (the page settles asynchronously), failing with the last mismatch. */
 export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
