@@ -5,7 +5,7 @@
  * this paints the same picture in milliseconds (see the README, "The explorer").
  */
 import { useEffect, useRef } from 'react';
-import { buildScene, EDGE_FONT, GRAPH_KEYS, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, viewportAfterKey, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
+import { buildScene, EDGE_FONT, graphLabel, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, viewportAfterKey, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
 import type { DrawnGraph } from './useGraph';
 import type { Selection } from './view';
 
@@ -105,18 +105,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
+/** Starts a path of the edges' lines, to stroke once. */
+function traceEdges(f: Frame, edges: readonly SceneEdge[]): void {
+  f.ctx.beginPath();
+  for (const e of edges) {
+    const [a, b] = [at(f, e.source), at(f, e.target)];
+    f.ctx.moveTo(a.x, a.y);
+    f.ctx.lineTo(b.x, b.y);
+  }
+}
+
 function paintEdges(f: Frame): void {
   const { ctx, scene, view } = f;
   const width = edgeWidth(view.zoom);
   ctx.lineWidth = width;
   for (const group of groupBy(scene.edges, (e) => `${e.color} ${e.line}`)) {
     const [{ color, line }] = group as [SceneEdge];
-    ctx.beginPath();
-    for (const e of group) {
-      const [a, b] = [at(f, e.source), at(f, e.target)];
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-    }
+    traceEdges(f, group);
     ctx.strokeStyle = color;
     ctx.setLineDash(dash(line, width));
     ctx.stroke();
@@ -124,12 +129,7 @@ function paintEdges(f: Frame): void {
   ctx.setLineDash([]);
   const onPath = scene.edges.filter((e) => e.onPath);
   if (onPath.length === 0) return;
-  ctx.beginPath();
-  for (const e of onPath) {
-    const [a, b] = [at(f, e.source), at(f, e.target)];
-    ctx.moveTo(a.x, a.y);
-    ctx.lineTo(b.x, b.y);
-  }
+  traceEdges(f, onPath);
   ctx.strokeStyle = PATH_COLOR;
   ctx.lineWidth = Math.max(3, 5 * view.zoom);
   ctx.stroke();
@@ -191,10 +191,7 @@ function paintEdgeLabels(f: Frame): void {
 
 function paintEdgeHalo(f: Frame, edge: SceneEdge): void {
   const { ctx, view } = f;
-  const [a, b] = [at(f, edge.source), at(f, edge.target)];
-  ctx.beginPath();
-  ctx.moveTo(a.x, a.y);
-  ctx.lineTo(b.x, b.y);
+  traceEdges(f, [edge]);
   ctx.strokeStyle = SELECTED_OVERLAY;
   ctx.lineWidth = edgeWidth(view.zoom) + 2 * halo(view.zoom);
   ctx.lineCap = 'round';
@@ -413,7 +410,7 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
         className="graph-paint"
         role="img"
         tabIndex={0}
-        aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it. ${GRAPH_KEYS}`}
+        aria-label={graphLabel(graph.nodes.length, graph.edges.length)}
       />
     </div>
   );

@@ -7,7 +7,7 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
 import type { GraphProps } from './Graph';
-import { GRAPH_KEYS, KEY_PAN_PX, KEY_ZOOM } from './scene';
+import { graphLabel, KEY_PAN_PX, KEY_ZOOM } from './scene';
 import type { DrawnGraph } from './useGraph';
 
 cytoscape.use(fcose);
@@ -198,7 +198,7 @@ export default function CytoscapeGraph({ graph, selection, onSelect }: GraphProp
       className="graph-canvas"
       role="img"
       tabIndex={0}
-      aria-label={`Graph of ${graph.nodes.length} actors and ${graph.edges.length} relationships; the same is listed as text beside it. ${GRAPH_KEYS}`}
+      aria-label={graphLabel(graph.nodes.length, graph.edges.length)}
     />
   );
 }

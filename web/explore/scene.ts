@@ -113,8 +113,10 @@ export function zoomAround(view: Viewport, factor: number, x: number, y: number)
   return { zoom, panX: x - (x - view.panX) * scale, panY: y - (y - view.panY) * scale };
 }
 
-/** What the keyboard does on a focused graph, for its label (both renderers). */
-export const GRAPH_KEYS = 'Arrow keys pan, + and − zoom, 0 shows the whole graph.';
+/** The drawn graph's label for screen readers (both renderers): what it shows, where its text twin is, and what the keyboard does. */
+export function graphLabel(actors: number, relationships: number): string {
+  return `Graph of ${actors} actors and ${relationships} relationships; the same is listed as text beside it. Arrow keys pan, + and − zoom, 0 shows the whole graph.`;
+}
 /** How far an arrow key pans, in pixels, and how much + and − zoom. */
 export const KEY_PAN_PX = 60;
 export const KEY_ZOOM = 1.25;
