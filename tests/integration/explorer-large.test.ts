@@ -14,7 +14,7 @@ import { relationshipId } from '../../src/seed/read';
 import { KIND_STYLE } from '../../web/explore/legend';
 import { LARGE_GRAPH_NODES } from '../../web/explore/scene';
 import { launchChromium } from '../support/chromium';
-import { eventually, expectGraph, listed, viewportOf, watch } from '../support/explorer-page';
+import { eventually, expectGraph, listed, offlineContext, viewportOf, watch } from '../support/explorer-page';
 import { expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
 import { clearDatabase, connectTestNeo4j, type TestNeo4j } from '../support/neo4j';
 import { entityId, neighborhoodIn } from '../support/seed-graph';
@@ -23,7 +23,6 @@ import { entityId, neighborhoodIn } from '../support/seed-graph';
 const GRAPH = syntheticGraph(200, 10);
 const CENTRE = GRAPH.entities[0]?.slug ?? '';
 const expected = neighborhoodIn(GRAPH.relationships, CENTRE, 1);
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 let neo4j: TestNeo4j;
 let api: TestServer;
@@ -41,13 +40,7 @@ beforeAll(async () => {
   api = await startTestServer(neo4j.db);
   origin = new URL(api.url).origin;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
-    blocked.push(url.href);
-    return route.abort('blockedbyclient');
-  });
+  const context = await offlineContext(browser, blocked);
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
   watch(page, problems);

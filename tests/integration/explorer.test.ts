@@ -7,13 +7,12 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { assertRelationship, retractRelationship, type AssertRelationshipInput } from '../../src/queries/curation';
 import type { SeedRelationship } from '../../src/seed/read';
 import { launchChromium } from '../support/chromium';
-import { eventually, expectGraph, listed, viewportOf, watch } from '../support/explorer-page';
+import { eventually, expectGraph, listed, offlineContext, viewportOf, watch } from '../support/explorer-page';
 import { expectNoErrors, startTestServer, useSeededApi } from '../support/graphql';
 import { distances, entityId, seed, seedNeighborhood } from '../support/seed-graph';
 import { signTestToken, testAuthenticator } from '../support/tokens';
 
 const seeded = useSeededApi();
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const nameOf = new Map(seed.entities.map((e) => [entityId(e.slug), e.name]));
 
 let browser: Browser;
@@ -26,13 +25,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   origin = new URL(seeded.api.url).origin;
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
-    blocked.push(url.href);
-    return route.abort('blockedbyclient');
-  });
+  context = await offlineContext(browser, blocked);
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
   watch(page, problems);

@@ -1,9 +1,24 @@
 /**
- * Helpers for tests that drive the explorer in Chromium: reading the graph's text twin, waiting for
- * the page to settle, and collecting what the page reports as wrong.
+ * Helpers for tests that drive the explorer in Chromium: a context that cannot reach off the
+ * machine, reading the graph's text twin and its viewport, waiting for the page to settle, and
+ * collecting what the page reports as wrong.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { entityId } from './seed-graph';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A browser context (1400 × 1000) that lets only this machine's hosts through: any other request is refused, and its url pushed to `blocked`. */
+export async function offlineContext(browser: Browser, blocked: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return context;
+}
 
 /** Collects the page's errors and console errors and warnings into `problems`; a test expects none. */
 export function watch(p: Page, problems: string[]): void {
