@@ -8,9 +8,6 @@
  * @standalone
  */
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { startApi, type Api } from '../../src/app';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { encodeCursor } from '../../src/graphql/cursor';
@@ -18,9 +15,8 @@ import { createLogger } from '../../src/log';
 import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { addEntity } from '../../src/queries/curation';
-import { loadSeed } from '../../src/seed/load';
 import { CHANGES, ChangeCollector, liveClient, logEnd, logSeqs, range, type LiveClient } from '../support/live';
-import { QUICK_START_JVM_OPTIONS } from '../support/faults';
+import { freePort, QUICK_START_JVM_OPTIONS, seededDataDir } from '../support/faults';
 
 jest.setTimeout(300_000);
 
@@ -37,28 +33,17 @@ const onUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as net.AddressInfo;
-      server.close(() => resolve(p));
-    });
-  });
-}
-
 const startNeo4j = async (): Promise<void> => {
   neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger, jvmOptions: QUICK_START_JVM_OPTIONS });
 };
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-live-resilience-'));
+  dataDir = await seededDataDir('live-resilience');
   port = await freePort();
   await startNeo4j();
   driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: undefined, logger });
   db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
-  // Loading a seed into a fresh store may take longer than a query may.
-  await loadSeed(db.withTimeout(undefined));
   api = await startApi(
     { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 1_000 },
     0,

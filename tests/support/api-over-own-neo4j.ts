@@ -9,8 +9,7 @@ import { codedError } from '../../src/graphql/format-error';
 import { createLogger } from '../../src/log';
 import { readiness } from '../../src/neo4j/connect';
 import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
-import { loadSeed } from '../../src/seed/load';
-import { startOwnNeo4j, type OwnNeo4j } from './faults';
+import { startOwnNeo4j, until, type OwnNeo4j } from './faults';
 import { startTestServer, type TestServer } from './graphql';
 
 const NATO = '{ entity(name: "nato") { id } }';
@@ -74,13 +73,14 @@ export function useApiOverOwnNeo4j(name: string, { warmUp = 0 }: { warmUp?: numb
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    neo4j = await startOwnNeo4j(name);
+    neo4j = await startOwnNeo4j(name, { seeded: true });
     driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
     patient = new CypherExecutor(driver, 'neo4j');
-    await loadSeed(patient);
     for (let i = 0; i < warmUp; i += 1) await patient.read('MATCH (n:Name {key: "nato"})-[:NAMES]->(e) RETURN e.id', {}, () => undefined);
     db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs, { deadlineMarginMs: DEFAULT_LIMITS.deadlineMarginMs });
     api = await startTestServer(db, { isReady: readiness(db) });
+    // Ready before any test: the readiness probe has 1 s, and a new JVM's first queries take longer.
+    await until(async () => (await setup.health('ready')) === 200, 60_000);
     for (let i = 0; i < warmUp; i += 1) expect(await setup.served()).toBe(true);
   }, 180_000);
 

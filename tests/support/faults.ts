@@ -9,7 +9,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
+import { createDriver, CypherExecutor } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { loadSeed } from '../../src/seed/load';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -47,10 +49,52 @@ export interface OwnNeo4j {
  */
 export const QUICK_START_JVM_OPTIONS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
 
-export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
+const startQuick = (dataDir: string, port: number): Promise<EmbeddedNeo4j> =>
+  startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger: createLogger('silent'), jvmOptions: QUICK_START_JVM_OPTIONS });
+
+/**
+ * A new folder holding a Neo4j store with the project seed loaded, stopped cleanly. The first call
+ * of a run loads the seed into a Neo4j of its own and keeps that store in the run's state folder
+ * (global-setup.ts); later calls copy it. The files that break a Neo4j each need the seed, and on
+ * a fresh JVM its load costs more than the start itself (measured idle: a start 5 s, the schema
+ * and the seed 11.5 s; a copied store starts in 4-5 s, seeded). Outside a Jest run (no state
+ * folder) every call loads the seed itself.
+ */
+export async function seededDataDir(name: string): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-${name}-`));
+  const stateDir = process.env.ACTOR_GRAPH_TEST_STATE_DIR;
+  const template = stateDir === undefined ? undefined : path.join(stateDir, 'seeded-neo4j');
+  if (template !== undefined && fs.existsSync(template)) {
+    fs.cpSync(template, dataDir, { recursive: true });
+    return dataDir;
+  }
+  const neo4j = await startQuick(dataDir, 0);
+  const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
+  try {
+    await loadSeed(new CypherExecutor(driver, 'neo4j'));
+  } finally {
+    await driver.close();
+    await neo4j.stop(30_000);
+  }
+  if (template !== undefined) {
+    // Copied aside and renamed whole, so no caller ever copies half a store.
+    const partial = fs.mkdtempSync(`${template}-`);
+    fs.cpSync(dataDir, partial, { recursive: true });
+    try {
+      fs.renameSync(partial, template);
+    } catch {
+      // Another file of the run made it meanwhile.
+      fs.rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  return dataDir;
+}
+
+/** A Neo4j of the caller's own; with `seeded`, on a store that holds the project seed (seededDataDir). */
+export async function startOwnNeo4j(name: string, { seeded = false }: { seeded?: boolean } = {}): Promise<OwnNeo4j> {
+  const dataDir = seeded ? await seededDataDir(name) : fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-${name}-`));
   const port = await freePort();
-  const start = (): Promise<EmbeddedNeo4j> => startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger: createLogger('silent'), jvmOptions: QUICK_START_JVM_OPTIONS });
+  const start = (): Promise<EmbeddedNeo4j> => startQuick(dataDir, port);
   let current: EmbeddedNeo4j | undefined = await start();
   const signal = (sig: NodeJS.Signals): void => {
     if (current === undefined) return;
