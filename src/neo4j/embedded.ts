@@ -18,7 +18,11 @@ export const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'neo4j-embedded');
 const MAIN_CLASS = 'io.actorgraph.embedded.EmbeddedNeo4j';
 const TARGET = path.join(LAUNCHER_DIR, 'target');
 const JAR = path.join(TARGET, 'neo4j-embedded.jar');
+/** Maven's classpath of the launcher's dependencies. */
 const CLASSPATH_FILE = path.join(TARGET, 'classpath.txt');
+/** The classpath the launcher runs with: Maven's, with unsigned copies of its signed jars (UnsignedJars.java). */
+const LAUNCH_CLASSPATH_FILE = path.join(TARGET, 'launch-classpath.txt');
+const UNSIGNED_DIR = path.join(TARGET, 'unsigned');
 /** Touched after each build: Maven leaves an unchanged jar or classpath file as it was, so their times cannot tell. */
 const BUILT_STAMP = path.join(TARGET, 'built.stamp');
 const READY = /^NEO4J_READY (bolt:\/\/\S+)\s*$/;
@@ -98,7 +102,7 @@ function newestMtime(entry: string): number {
 }
 
 function isBuilt(): boolean {
-  if (!fs.existsSync(CLASSPATH_FILE) || !fs.existsSync(JAR) || !fs.existsSync(BUILT_STAMP)) return false;
+  if (!fs.existsSync(LAUNCH_CLASSPATH_FILE) || !fs.existsSync(JAR) || !fs.existsSync(BUILT_STAMP)) return false;
   const built = fs.statSync(BUILT_STAMP).mtimeMs;
   return newestMtime(path.join(LAUNCHER_DIR, 'pom.xml')) <= built && newestMtime(path.join(LAUNCHER_DIR, 'src')) <= built;
 }
@@ -139,11 +143,23 @@ export function ensureLauncherBuilt(logger: Logger): Launcher {
     if (result.status !== 0) {
       throw new EmbeddedNeo4jError(`building the embedded Neo4j launcher failed (exit ${result.status ?? result.signal}); run \`cd neo4j-embedded && ./mvnw package\` to see why`);
     }
+    writeLaunchClasspath();
     fs.writeFileSync(BUILT_STAMP, '');
   }
-  const classpath = `${JAR}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+  const classpath = `${JAR}${path.delimiter}${fs.readFileSync(LAUNCH_CLASSPATH_FILE, 'utf8').trim()}`;
   const archive = ensureClassArchive(classpath, javaVersion, logger);
   return { classpath, jvmOptions: archive === undefined ? BASE_JVM_OPTIONS : [...BASE_JVM_OPTIONS, `-XX:SharedArchiveFile=${archive}`] };
+}
+
+/** Maven's classpath with unsigned copies of the signed jars on it (why: UnsignedJars.java). */
+function writeLaunchClasspath(): void {
+  const dependencies = fs.readFileSync(CLASSPATH_FILE, 'utf8').trim().split(path.delimiter).filter((entry) => entry !== '');
+  fs.rmSync(UNSIGNED_DIR, { recursive: true, force: true });
+  const result = spawnSync('java', ['-cp', JAR, 'io.actorgraph.embedded.UnsignedJars', UNSIGNED_DIR, ...dependencies], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (result.status !== 0) {
+    throw new EmbeddedNeo4jError(`building the embedded Neo4j launcher failed: ${result.stderr.trim().replace(/^neo4j-embedded: /, '') || `exit ${result.status ?? result.signal}`}`);
+  }
+  fs.writeFileSync(LAUNCH_CLASSPATH_FILE, result.stdout.trim().split('\n').join(path.delimiter));
 }
 
 /**

@@ -2,7 +2,7 @@
  * The embedded Neo4j launcher's class archive: made once per build and JVM, and one that this
  * JVM maps for the launcher's classpath. `-Xshare:on` makes the JVM refuse to start when it
  * cannot map the archive (by default it quietly runs without it), and its class-loading log names
- * where each class came from.
+ * where each class came from; `-XX:+PrintSharedArchiveAndExit` lists the classes it holds.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,16 @@ describe('the embedded Neo4j launcher', () => {
     const shared = run.stdout.split('\n').filter((line) => line.includes('source: shared objects file (top)'));
     expect(shared).toEqual(expect.arrayContaining([expect.stringContaining('io.actorgraph.embedded.EmbeddedNeo4j ')]));
     expect(shared.length).toBeGreaterThan(5);
+  });
+
+  it('runs Neo4j from unsigned copies of the jars it ships signed, so the archive holds their classes too', () => {
+    const launcher = ensureLauncherBuilt(createLogger('silent'));
+    // Class-data sharing skips classes from signed jars; eclipse-collections is the one Neo4j ships signed.
+    const listing = spawnSync('java', [...launcher.jvmOptions, '-XX:+PrintSharedArchiveAndExit', '-cp', launcher.classpath, 'io.actorgraph.embedded.EmbeddedNeo4j'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(listing.status).toBe(0);
+    const archived = listing.stdout.split('\n').filter((line) => /^\s*\d+: org\.eclipse\.collections\.(api|impl)\./.test(line));
+    expect(archived.length).toBeGreaterThan(100);
+    expect(archived).toEqual(expect.arrayContaining([expect.stringContaining('org.eclipse.collections.impl.'), expect.stringContaining('org.eclipse.collections.api.')]));
   });
 
   it('makes the archive once: a second call finds it', () => {
