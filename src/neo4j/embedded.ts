@@ -154,12 +154,16 @@ export function ensureLauncherBuilt(logger: Logger): Launcher {
 /** Maven's classpath with unsigned copies of the signed jars on it (why: UnsignedJars.java). */
 function writeLaunchClasspath(): void {
   const dependencies = fs.readFileSync(CLASSPATH_FILE, 'utf8').trim().split(path.delimiter).filter((entry) => entry !== '');
-  fs.rmSync(UNSIGNED_DIR, { recursive: true, force: true });
   const result = spawnSync('java', ['-cp', JAR, 'io.actorgraph.embedded.UnsignedJars', UNSIGNED_DIR, ...dependencies], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new EmbeddedNeo4jError(`building the embedded Neo4j launcher failed: ${result.stderr.trim().replace(/^neo4j-embedded: /, '') || `exit ${result.status ?? result.signal}`}`);
   }
-  fs.writeFileSync(LAUNCH_CLASSPATH_FILE, result.stdout.trim().split('\n').join(path.delimiter));
+  const classpath = result.stdout.trim().split('\n');
+  // Copies of jars the build no longer uses (another version) are of no more use.
+  for (const name of fs.readdirSync(UNSIGNED_DIR)) {
+    if (!classpath.includes(path.join(UNSIGNED_DIR, name))) fs.rmSync(path.join(UNSIGNED_DIR, name), { force: true });
+  }
+  fs.writeFileSync(LAUNCH_CLASSPATH_FILE, classpath.join(path.delimiter));
 }
 
 /**

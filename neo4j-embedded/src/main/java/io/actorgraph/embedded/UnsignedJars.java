@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.jar.JarEntry;
@@ -82,6 +83,12 @@ public final class UnsignedJars {
 
     private static Path unsignedCopy(Path jar, Path out) throws IOException {
         Path copy = out.resolve(jar.getFileName());
+        // Kept while its jar is unchanged: the class archive records each jar's size and time, and
+        // the JVM quietly runs without an archive whose jars changed.
+        FileTime modified = Files.getLastModifiedTime(jar);
+        if (Files.isRegularFile(copy) && Files.getLastModifiedTime(copy).equals(modified)) {
+            return copy;
+        }
         // Written aside and moved into place whole: a build stopped halfway leaves no broken jar.
         Path partial = Files.createTempFile(out, jar.getFileName().toString(), ".partial");
         try (JarFile source = new JarFile(jar.toFile(), false)) {
@@ -111,6 +118,7 @@ public final class UnsignedJars {
             }
             // A temporary file is its owner's alone; the jar it replaces was readable by all.
             partial.toFile().setReadable(true, false);
+            Files.setLastModifiedTime(partial, modified);
             Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
