@@ -73,7 +73,7 @@ export function useApiOverOwnNeo4j(name: string, { warmUp = 0 }: { warmUp?: numb
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    neo4j = await startOwnNeo4j(name, { seeded: true });
+    neo4j = await startOwnNeo4j(name);
     driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger: createLogger('silent') });
     patient = new CypherExecutor(driver, 'neo4j');
     for (let i = 0; i < warmUp; i += 1) await patient.read('MATCH (n:Name {key: "nato"})-[:NAMES]->(e) RETURN e.id', {}, () => undefined);

@@ -90,9 +90,9 @@ export async function seededDataDir(name: string): Promise<string> {
   return dataDir;
 }
 
-/** A Neo4j of the caller's own; with `seeded`, on a store that holds the project seed (seededDataDir). */
-export async function startOwnNeo4j(name: string, { seeded = false }: { seeded?: boolean } = {}): Promise<OwnNeo4j> {
-  const dataDir = seeded ? await seededDataDir(name) : fs.mkdtempSync(path.join(os.tmpdir(), `actor-graph-${name}-`));
+/** A Neo4j of the caller's own, on a store that holds the project seed (seededDataDir). */
+export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
+  const dataDir = await seededDataDir(name);
   const port = await freePort();
   const start = (): Promise<EmbeddedNeo4j> => startQuick(dataDir, port);
   let current: EmbeddedNeo4j | undefined = await start();

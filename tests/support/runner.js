@@ -15,7 +15,8 @@
  *
  * The standalone files are one queue. When the shared lane has run its last file, it takes the
  * next ones from that queue too, in the main process, with NEO4J_URI unset there as well: the
- * standalone lane alone took the last minute or two of a run while one core sat idle.
+ * standalone lane alone took the last minute or two of a run while one core sat idle. Two
+ * standalone files may then run at once, as a standalone and a shared file always did.
  *
  * With --runInBand (or a run of one file) everything runs in the main process, one file at a time.
  */
