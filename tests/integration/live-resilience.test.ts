@@ -7,23 +7,19 @@
  *
  * @standalone
  */
-import fs from 'node:fs';
 import { startApi, type Api } from '../../src/app';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { encodeCursor } from '../../src/graphql/cursor';
 import { createLogger } from '../../src/log';
 import { createDriver, CypherExecutor, type Driver } from '../../src/neo4j/driver';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { addEntity } from '../../src/queries/curation';
 import { CHANGES, ChangeCollector, liveClient, logEnd, logSeqs, range, type LiveClient } from '../support/live';
-import { freePort, QUICK_START_JVM_OPTIONS, seededDataDir } from '../support/faults';
+import { startOwnNeo4j, type OwnNeo4j } from '../support/faults';
 
 jest.setTimeout(300_000);
 
 const logger = createLogger('silent');
-let dataDir: string;
-let port: number;
-let neo4j: EmbeddedNeo4j | undefined;
+let neo4j: OwnNeo4j | undefined;
 let driver: Driver | undefined;
 let db: CypherExecutor;
 let api: Api | undefined;
@@ -33,16 +29,10 @@ const onUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
 };
 
-const startNeo4j = async (): Promise<void> => {
-  neo4j = await startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger, jvmOptions: QUICK_START_JVM_OPTIONS });
-};
-
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  dataDir = await seededDataDir('live-resilience');
-  port = await freePort();
-  await startNeo4j();
-  driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: undefined, logger });
+  neo4j = await startOwnNeo4j('live-resilience');
+  driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
   db = new CypherExecutor(driver, 'neo4j', DEFAULT_LIMITS.queryTimeoutMs);
   api = await startApi(
     { db, isReady: () => Promise.resolve(true), logger, production: false, introspection: true, limits: DEFAULT_LIMITS, maxBodyBytes: 100_000, corsOrigins: '*', shutdownGraceMs: 1_000 },
@@ -59,16 +49,16 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await api?.stop();
   await driver?.close();
-  if (neo4j !== undefined) {
-    process.kill(neo4j.pid, 'SIGCONT');
-    await neo4j.stop();
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await neo4j?.dispose();
 });
 
 const running = (): Api => {
   if (api === undefined) throw new Error('the API did not start');
   return api;
+};
+const ownNeo4j = (): OwnNeo4j => {
+  if (neo4j === undefined) throw new Error('Neo4j did not start');
+  return neo4j;
 };
 
 let counter = 0;
@@ -110,9 +100,9 @@ describe('subscribers while Neo4j goes away', () => {
   it('resume after a clean restart with nothing lost or repeated', async () => {
     const { sub, start } = await subscriber();
     await write(5);
-    await neo4j?.stop();
+    await ownNeo4j().stop();
     await outage(2_000);
-    await startNeo4j();
+    await ownNeo4j().restart();
     await write(5);
     await expectEveryChangeOnce(sub, start);
     expect(unhandled).toEqual([]);
@@ -121,12 +111,9 @@ describe('subscribers while Neo4j goes away', () => {
   it('resume after a crash (SIGKILL) and restart with nothing lost or repeated', async () => {
     const { sub, start } = await subscriber();
     await write(5);
-    const crashed = neo4j;
-    if (crashed === undefined) throw new Error('no Neo4j');
-    process.kill(crashed.pid, 'SIGKILL');
-    await crashed.exited;
+    await ownNeo4j().crash();
     await outage(3_000);
-    await startNeo4j();
+    await ownNeo4j().restart();
     await write(5);
     await expectEveryChangeOnce(sub, start);
     expect(unhandled).toEqual([]);
@@ -135,9 +122,8 @@ describe('subscribers while Neo4j goes away', () => {
   it('ride out a frozen Neo4j (SIGSTOP) longer than a read may take, and resume when it thaws', async () => {
     const { sub, start } = await subscriber();
     await write(3);
-    const frozen = neo4j;
-    if (frozen === undefined) throw new Error('no Neo4j');
-    process.kill(frozen.pid, 'SIGSTOP');
+    const frozen = ownNeo4j();
+    frozen.freeze();
     try {
       // Longer than the feed's read deadline (5 s): its hung reads are abandoned and retried.
       await outage(8_000);
@@ -146,12 +132,12 @@ describe('subscribers while Neo4j goes away', () => {
       clients.push(late);
       const lateSub = new ChangeCollector(late.client, CHANGES, { after: encodeCursor([start]) });
       await outage(1_000);
-      process.kill(frozen.pid, 'SIGCONT');
+      frozen.thaw();
       await write(3);
       await expectEveryChangeOnce(sub, start);
       await expectEveryChangeOnce(lateSub, start);
     } finally {
-      process.kill(frozen.pid, 'SIGCONT');
+      frozen.thaw();
     }
     expect(unhandled).toEqual([]);
   });
