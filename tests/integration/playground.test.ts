@@ -205,6 +205,9 @@ describe('in headless Chromium, offline', () => {
     });
 
     await step('running NatoRelationships', async () => {
+      // GraphiQL draws its tabs before its query editor exists, and ignores the run button until
+      // then (a CI run on Node 24 clicked it too early and never got an answer).
+      await page.locator('.graphiql-query-editor .CodeMirror', { hasText: 'query NatoRelationships' }).waitFor();
       await page.locator('.graphiql-execute-button').click();
       const response = page.locator('.graphiql-response');
       await response.filter({ hasText: '"NATO"' }).waitFor();
