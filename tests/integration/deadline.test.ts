@@ -50,7 +50,7 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     const connectionsBefore = openConnectionsTo(neo.port);
     expect(connectionsBefore).toBeGreaterThan(0);
 
-    neo.freeze();
+    await neo.freeze();
     const read = await timed(() => setup.api.query(NATO));
     expect(errorCodes(read.value)).toEqual(['TIMEOUT']);
     expect(read.ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
@@ -75,7 +75,7 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
     const neo = setup.neo4j;
     const request = setup.db.forRequest();
     const started = Date.now();
-    neo.freeze();
+    await neo.freeze();
     const first = await request.read('RETURN 1', {}, () => undefined).then(() => undefined, (e: unknown) => e);
     const second = await request.read('RETURN 2', {}, () => undefined).then(() => undefined, (e: unknown) => e);
     const total = Date.now() - started;
@@ -87,7 +87,7 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
 
   it('answers a write stopped before its commit TIMEOUT (or SERVICE_UNAVAILABLE), and it wrote nothing', async () => {
     const neo = setup.neo4j;
-    neo.freeze();
+    await neo.freeze();
     const cut = await timed(() => setup.db.write(PROBE, { id: 'before-commit' }, () => undefined).then(() => undefined, (e: unknown) => e));
     // TIMEOUT, unless the process learned meanwhile that Neo4j is down: the API's change-log reader
     // opens connections of its own, and one whose handshake a frozen Neo4j leaves unanswered for
@@ -110,7 +110,7 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
         .writeTransaction(async (tx) => {
           await tx.run(PROBE, { id: 'at-commit' });
           // Frozen between the statement and the commit: the COMMIT goes out to a silent Neo4j.
-          neo.freeze();
+          await neo.freeze();
           await sleep(100);
         })
         .then(() => undefined, (e: unknown) => e),
@@ -143,7 +143,7 @@ describe('when Neo4j freezes (SIGSTOP) and resumes (SIGCONT)', () => {
 
     const lag = monitorEventLoopDelay({ resolution: 20 });
     lag.enable();
-    neo.freeze();
+    await neo.freeze();
     const frozenAt = Date.now();
     const answers: { ms: number; codes: (string | undefined)[] }[] = [];
     const readyChecks: { ms: number; status: number }[] = [];

@@ -123,7 +123,7 @@ describe('subscribers while Neo4j goes away', () => {
     const { sub, start } = await subscriber();
     await write(3);
     const frozen = ownNeo4j();
-    frozen.freeze();
+    await frozen.freeze();
     try {
       // Longer than the feed's read deadline (5 s): its hung reads are abandoned and retried.
       await outage(8_000);

@@ -109,7 +109,7 @@ describe('when Neo4j crashes (SIGKILL)', () => {
         .writeTransaction(async (tx) => {
           await tx.run(PROBE, { id: 'at-commit' });
           // Frozen, so the COMMIT goes out unanswered; then killed while it waits.
-          neo.freeze();
+          await neo.freeze();
           setTimeout(() => {
             crashed = neo.crash();
           }, 500);

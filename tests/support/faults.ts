@@ -28,8 +28,13 @@ export interface OwnNeo4j {
   readonly pid: number;
   /** SIGKILL, as a crash: no shutdown, sockets reset by the kernel. Resolves once it has exited. */
   crash: () => Promise<void>;
-  /** SIGSTOP: alive, sockets open, silent. */
-  freeze: () => void;
+  /**
+   * SIGSTOP: alive, sockets open, silent. Resolves once every thread of it has stopped: the kernel
+   * stops a process's threads one by one as each is next scheduled, so on a busy machine a thread
+   * already running could still answer a query sent right after the signal (seen once: a "frozen"
+   * Neo4j answered the deadline test's read).
+   */
+  freeze: () => Promise<void>;
   /** SIGCONT. Harmless when not frozen. */
   thaw: () => void;
   /** SIGTERM and a clean shutdown. */
@@ -121,7 +126,11 @@ export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
       current = undefined;
       await stopping?.stop(10_000);
     },
-    freeze: () => signal('SIGSTOP'),
+    freeze: async () => {
+      const pid = current?.pid;
+      signal('SIGSTOP');
+      if (pid !== undefined) await untilStopped(pid);
+    },
     thaw: () => signal('SIGCONT'),
     restart: async () => {
       if (current !== undefined) throw new Error('restart: Neo4j is still running');
@@ -134,6 +143,36 @@ export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A thread's state letter from /proc (T: stopped); undefined once it has gone. */
+function threadState(pid: number, tid: string): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until every thread of `pid` is stopped (Linux /proc), polling every few milliseconds. */
+async function untilStopped(pid: number, limitMs = 10_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    let tids: string[];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return; // gone: nothing left to answer
+    }
+    const running = tids.filter((tid) => {
+      const state = threadState(pid, tid);
+      return state !== undefined && state !== 'T' && state !== 't' && state !== 'Z' && state !== 'X';
+    });
+    if (running.length === 0) return;
+    if (Date.now() - started > limitMs) throw new Error(`freeze: ${running.length} threads of process ${pid} still not stopped after ${limitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 // TCP states in /proc/net/tcp: 01 ESTABLISHED, 02 SYN_SENT. A socket we destroyed moves on to
