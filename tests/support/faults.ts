@@ -5,22 +5,13 @@
  * from the driver; and small timing helpers.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
 import { createDriver, CypherExecutor } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { loadSeed } from '../../src/seed/load';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './processes';
 
 export interface OwnNeo4j {
   readonly uri: string;
