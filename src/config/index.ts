@@ -32,6 +32,8 @@ export interface EmbeddedNeo4jConfig {
   dataDir: string;
   heap: string;
   pageCache: string;
+  /** NEO4J_EMBEDDED_JVM_OPTIONS, split. */
+  jvmOptions: string[];
 }
 
 /** What one request may cost; every limit is answered with a GraphQL error naming it. */
@@ -315,12 +317,27 @@ export function loadConfig(env: Env = process.env): Config {
       dataDir: path.resolve(PROJECT_ROOT, text('NEO4J_EMBEDDED_DATA_DIR')),
       heap: memory('NEO4J_EMBEDDED_HEAP'),
       pageCache: memory('NEO4J_EMBEDDED_PAGECACHE'),
+      jvmOptions: jvmOptions(read('NEO4J_EMBEDDED_JVM_OPTIONS'), problems),
     },
     auth,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * NEO4J_EMBEDDED_JVM_OPTIONS: JVM options (`-X…`, `-XX:…`) and system properties (`-D…`) only, so
+ * that nothing in it can replace the launcher's class path or main class; the heap has a variable
+ * of its own, which would otherwise be overridden silently.
+ */
+function jvmOptions(raw: string | undefined, problems: string[]): string[] {
+  const options = raw === undefined ? [] : raw.split(/\s+/);
+  for (const option of options) {
+    if (!/^-(X|D)\S/.test(option)) problems.push(`NEO4J_EMBEDDED_JVM_OPTIONS: each option must start with -X or -D (options are space-separated), got ${JSON.stringify(option)}`);
+    else if (/^-Xm[xs]/.test(option)) problems.push(`NEO4J_EMBEDDED_JVM_OPTIONS: set the heap with NEO4J_EMBEDDED_HEAP, not ${JSON.stringify(option)}`);
+  }
+  return options;
 }
 
 /** The AUTH_* variables; problems are pushed onto `problems`, and the secret never appears in one. */

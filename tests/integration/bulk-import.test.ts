@@ -25,7 +25,7 @@ import { SEED_DIR } from '../../src/seed/load';
 import { readSeed, type SeedData } from '../../src/seed/read';
 import { embeddedStore, startWithBulkSeed } from '../../src/seed/bulk';
 import { clearDatabase, floatProperties } from '../support/neo4j';
-import { built, cleanEnv, runToEnd } from '../support/processes';
+import { built, cleanEnv, QUICK_START_JVM_OPTIONS, runToEnd } from '../support/processes';
 
 jest.setTimeout(300_000);
 
@@ -36,7 +36,8 @@ const tempDir = (name: string): string => {
   dirs.push(dir);
   return dir;
 };
-const configFor = (dataDir: string): ReturnType<typeof loadConfig> => loadConfig({ NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m' });
+const configFor = (dataDir: string): ReturnType<typeof loadConfig> =>
+  loadConfig({ NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_HEAP: '384m', NEO4J_EMBEDDED_PAGECACHE: '64m', NEO4J_EMBEDDED_JVM_OPTIONS: QUICK_START_JVM_OPTIONS.join(' ') });
 
 /** Every node and relationship with its properties' values and types, ends named by label and id (or key), sorted. */
 async function dump(db: CypherExecutor): Promise<string[]> {
@@ -252,7 +253,7 @@ describe('the bulk path of a first load', () => {
     // A relationship to an entity that is not there.
     fs.writeFileSync(path.join(input, 'relationships.csv'), ':START_ID(Entity),:END_ID(Entity),:TYPE\n"entity:a","entity:missing",ALLY_OF\n');
     fs.writeFileSync(path.join(input, 'import.args'), [`--nodes=Entity=${path.join(input, 'entities.csv')}`, `--relationships=${path.join(input, 'relationships.csv')}`, '--bad-tolerance=0'].join('\n'));
-    const failed = startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: badDir, heap: '384m', pageCache: '64m', logger, importDir: input });
+    const failed = startEmbeddedNeo4j({ host: '127.0.0.1', port: 0, dataDir: badDir, heap: '384m', pageCache: '64m', logger, importDir: input, jvmOptions: QUICK_START_JVM_OPTIONS });
     await expect(failed).rejects.toThrow(
       /^the embedded Neo4j exited \(code 1\) before it was ready: the bulk import failed, nothing was loaded: .*ALLY_OF.* referring to missing node entity:missing \(relationships\.csv line \d+\)$/,
     );

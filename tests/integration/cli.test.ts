@@ -12,7 +12,7 @@ import neo4jDriver from 'neo4j-driver';
 import YAML from 'yaml';
 import { SEED_DIR } from '../../src/seed/load';
 import { useEmptyNeo4j } from '../support/neo4j';
-import { built, cleanEnv, freePort, runToEnd, startLogging, type Running } from '../support/processes';
+import { built, childCommandLines, cleanEnv, freePort, runToEnd, startLogging, type Running } from '../support/processes';
 
 /** seed/ read with the YAML parser alone, not the loader, so the counts below do not come from the code under test. */
 const seedFile = (name: string): unknown[] => YAML.parse(fs.readFileSync(path.join(SEED_DIR, name), 'utf8')) as unknown[];
@@ -99,11 +99,21 @@ describe('npm run neo4j', () => {
   });
 
   it('starts the embedded Neo4j in the foreground, answers Cypher on the Bolt port it logs, and stops cleanly on SIGINT', async () => {
-    running = startLogging(built('cli/neo4j.js'), cleanEnv({ NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'info' }));
+    const jvmOptions = ['-XX:TieredStopAtLevel=1', '-Dactorgraph.test=cli-neo4j'];
+    running = startLogging(
+      built('cli/neo4j.js'),
+      cleanEnv({ NEO4J_EMBEDDED_PORT: '0', NEO4J_EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'info', NEO4J_EMBEDDED_JVM_OPTIONS: jvmOptions.join(' ') }),
+    );
     const ready = await running.logged((entry) => typeof entry.msg === 'string' && entry.msg.startsWith('embedded Neo4j ready at '));
     const uri = ready.uri as string;
     expect(uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.dataDir).toBe(dataDir);
+    // NEO4J_EMBEDDED_JVM_OPTIONS reached the JVM, before its main class (after it, they would be the launcher's arguments).
+    const java = childCommandLines(running.child.pid ?? -1).find((argv) => path.basename(argv[0] ?? '') === 'java');
+    expect(java).toBeDefined();
+    const main = java?.indexOf('io.actorgraph.embedded.EmbeddedNeo4j') ?? -1;
+    expect(main).toBeGreaterThan(0);
+    for (const option of jvmOptions) expect(java?.slice(0, main)).toContain(option);
 
     const driver = neo4jDriver.driver(uri);
     try {

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/log';
 import { createDriver, CypherExecutor } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { loadSeed } from '../../src/seed/load';
-import { freePort } from './processes';
+import { freePort, QUICK_START_JVM_OPTIONS } from './processes';
 
 export interface OwnNeo4j {
   readonly uri: string;
@@ -36,15 +36,7 @@ export interface OwnNeo4j {
   dispose: () => Promise<void>;
 }
 
-/**
- * JVM options for the short-lived Neo4j processes of tests that crash and restart them: only the
- * quick JIT compiler. Measured on the embedded Neo4j: a start took 8 s and 7 s of CPU instead of
- * 13 s and 11 s, and the first load of the seed into a new store 16 s of CPU instead of 24 s. These
- * processes run a few hundred queries in their life, never long enough for the optimising
- * compiler to pay back what it costs; the API's and the benchmark's Neo4j keep it.
- */
-export const QUICK_START_JVM_OPTIONS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
-
+/** Its own Neo4j on the quick JIT (QUICK_START_JVM_OPTIONS): crash tests start and restart it often. */
 const startQuick = (dataDir: string, port: number): Promise<EmbeddedNeo4j> =>
   startEmbeddedNeo4j({ host: '127.0.0.1', port, dataDir, heap: '384m', pageCache: '32m', logger: createLogger('silent'), jvmOptions: QUICK_START_JVM_OPTIONS });
 

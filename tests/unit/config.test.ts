@@ -85,6 +85,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ NEO4J_DEADLINE_MARGIN_MS: '2s' })[0]).toMatch(/^NEO4J_DEADLINE_MARGIN_MS:/);
   });
 
+  it('reads NEO4J_EMBEDDED_JVM_OPTIONS as space-separated -X and -D options, and refuses anything else by name', () => {
+    expect(loadConfig({}).embedded.jvmOptions).toEqual([]);
+    expect(loadConfig({ NEO4J_EMBEDDED_JVM_OPTIONS: '  -XX:TieredStopAtLevel=1   -Dfile.encoding=UTF-8 ' }).embedded.jvmOptions).toEqual(['-XX:TieredStopAtLevel=1', '-Dfile.encoding=UTF-8']);
+    expect(problemsOf({ NEO4J_EMBEDDED_JVM_OPTIONS: '-XX:+UseSerialGC -cp /tmp/other.jar' })).toEqual([
+      'NEO4J_EMBEDDED_JVM_OPTIONS: each option must start with -X or -D (options are space-separated), got "-cp"',
+      'NEO4J_EMBEDDED_JVM_OPTIONS: each option must start with -X or -D (options are space-separated), got "/tmp/other.jar"',
+    ]);
+    expect(problemsOf({ NEO4J_EMBEDDED_JVM_OPTIONS: '-Xmx4g' })).toEqual(['NEO4J_EMBEDDED_JVM_OPTIONS: set the heap with NEO4J_EMBEDDED_HEAP, not "-Xmx4g"']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: ' ' }).neo4j.mode).toBe('embedded');
   });
