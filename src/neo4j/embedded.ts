@@ -60,6 +60,11 @@ export interface EmbeddedOptions {
   /** More JVM options, after ours. */
   jvmOptions?: readonly string[];
   /**
+   * Neo4j settings by name, as in neo4j.conf (the launcher's `--setting`, after its own): Neo4j
+   * checks names and values, and refuses to start on an unknown name or a bad value, naming it.
+   */
+  settings?: Readonly<Record<string, string>>;
+  /**
    * A folder of bulk-importer files (src/seed/import-files.ts): the launcher imports them into the
    * `neo4j` database before the DBMS starts, and refuses (exits, with the reason) unless that
    * database is absent or empty. The ready timeout then counts from the end of the import.
@@ -236,6 +241,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       options.pageCache,
       ...(options.txMemory === undefined ? [] : ['--tx-memory', options.txMemory]),
       ...(options.importDir === undefined ? [] : ['--import', options.importDir]),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['--setting', `${name}=${value}`]),
       '--exit-on-stdin-close',
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },

@@ -2,12 +2,17 @@
  * The embedded Neo4j launcher's class archive: made once per build and JVM, and one that this
  * JVM maps for the launcher's classpath. `-Xshare:on` makes the JVM refuse to start when it
  * cannot map the archive (by default it quietly runs without it), and its class-loading log names
- * where each class came from; `-XX:+PrintSharedArchiveAndExit` lists the classes it holds.
+ * where each class came from; `-XX:+PrintSharedArchiveAndExit` lists the classes it holds. And the
+ * launcher's Neo4j settings (`--setting`): checked before anything starts, applied when it does.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createLogger } from '../../src/log';
-import { ensureLauncherBuilt } from '../../src/neo4j/embedded';
+import { createDriver } from '../../src/neo4j/driver';
+import { ensureLauncherBuilt, startEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { QUICK_START_JVM_OPTIONS } from '../support/processes';
 
 const ARCHIVE_OPTION = /^-XX:SharedArchiveFile=(.+)$/;
 
@@ -47,4 +52,56 @@ describe('the embedded Neo4j launcher', () => {
     expect(ensureLauncherBuilt(createLogger('silent')).jvmOptions).toEqual(first);
     expect(fs.statSync(archive).mtimeMs).toBe(made);
   });
+});
+
+describe('Neo4j settings given to the launcher', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actor-graph-launcher-settings-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses an unknown setting or a bad value, naming it, before Neo4j starts', () => {
+    const launcher = ensureLauncherBuilt(createLogger('silent'));
+    const dataDir = path.join(dir, 'refused');
+    const launch = (setting: string): { status: number | null; stderr: string } =>
+      spawnSync('java', [...launcher.jvmOptions, '-cp', launcher.classpath, 'io.actorgraph.embedded.EmbeddedNeo4j', '--data', dataDir, '--setting', setting], { encoding: 'utf8' });
+    const unknown = launch('dbms.no_such_setting=1');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^neo4j-embedded: invalid --setting 'dbms\.no_such_setting=1': Unrecognized setting\. No declared setting with name: dbms\.no_such_setting\./m);
+    const bad = launch('dbms.cypher.min_replan_interval=soon');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^neo4j-embedded: invalid --setting 'dbms\.cypher\.min_replan_interval=soon': .*'dbms\.cypher\.min_replan_interval'/m);
+    // Refused before Neo4j started: it made no store.
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('starts Neo4j with the settings it is given', async () => {
+    const logger = createLogger('silent');
+    const neo4j = await startEmbeddedNeo4j({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: path.join(dir, 'applied'),
+      heap: '384m',
+      pageCache: '32m',
+      logger,
+      jvmOptions: QUICK_START_JVM_OPTIONS,
+      settings: { 'dbms.cypher.min_replan_interval': '42m', 'db.transaction.timeout': '17s' },
+    });
+    const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: undefined, logger });
+    try {
+      const { records } = await driver.executeQuery(
+        "SHOW SETTINGS YIELD name, value WHERE name IN ['dbms.cypher.min_replan_interval', 'db.transaction.timeout'] RETURN name, value ORDER BY name",
+        {},
+        { database: 'neo4j' },
+      );
+      expect(records.map((r) => [r.get('name') as string, r.get('value') as string])).toEqual([
+        ['db.transaction.timeout', '17s'],
+        ['dbms.cypher.min_replan_interval', '42m'],
+      ]);
+    } finally {
+      await driver.close();
+      await neo4j.stop();
+    }
+  }, 120_000);
 });

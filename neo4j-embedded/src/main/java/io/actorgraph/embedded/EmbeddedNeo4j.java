@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -27,6 +30,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -36,8 +40,11 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * <pre>
  * java [-Xmx...] -cp target/classes:$(cat target/classpath.txt) io.actorgraph.embedded.EmbeddedNeo4j \
  *   --data &lt;dir&gt; [--host 127.0.0.1] [--port 7687] [--pagecache 64m] [--tx-memory 256m] [--exit-on-stdin-close]
- *   [--import &lt;dir&gt;]
+ *   [--import &lt;dir&gt;] [--setting &lt;name&gt;=&lt;value&gt; ...]
  * </pre>
+ *
+ * {@code --setting} (repeatable) sets any Neo4j setting by its name, as in {@code neo4j.conf}; Neo4j
+ * checks the name and the value before anything starts.
  *
  * With {@code --import}, the folder's CSV files are bulk-imported into the {@code neo4j} database
  * first (see {@link BulkImport}: only into an absent or empty one), then the DBMS starts; stdout then
@@ -82,6 +89,8 @@ public final class EmbeddedNeo4j {
         long txMemoryBytes = 256L * 1024 * 1024;
         boolean exitOnStdinClose;
         Path importDir;
+        /** --setting: Neo4j settings by name, already checked by Neo4j's own parser. */
+        final Map<Setting<?>, Object> settings = new LinkedHashMap<>();
     }
 
     public static void main(String[] args) {
@@ -90,7 +99,7 @@ public final class EmbeddedNeo4j {
             options = parseArgs(args);
         } catch (UsageException e) {
             fail(e.getMessage() + " (usage: --data <dir> [--host 127.0.0.1] [--port 7687] [--pagecache 64m]"
-                    + " [--tx-memory 256m] [--exit-on-stdin-close] [--import <dir>])");
+                    + " [--tx-memory 256m] [--exit-on-stdin-close] [--import <dir>] [--setting <name>=<value> ...])");
             return;
         }
 
@@ -188,6 +197,8 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                 // On shutdown, give open transactions 3 s (default 10 s) before they are terminated.
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(3));
+        // Last, so that the caller's settings win over the defaults above.
+        builder.setConfig(options.settings);
 
         dbms = builder.build();
 
@@ -309,6 +320,18 @@ public final class EmbeddedNeo4j {
                     applyValue(o, name, value);
                     break;
                 }
+                case "--setting": {
+                    String value;
+                    if (inlineValue != null) {
+                        value = inlineValue;
+                    } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        value = args[++i];
+                    } else {
+                        throw new UsageException("missing value for --setting (expected <name>=<value>)");
+                    }
+                    addSetting(o, value);
+                    break;
+                }
                 case "--exit-on-stdin-close":
                     if (inlineValue != null) {
                         throw new UsageException("--exit-on-stdin-close takes no value");
@@ -323,6 +346,26 @@ public final class EmbeddedNeo4j {
             throw new UsageException("missing required argument --data <dir>");
         }
         return o;
+    }
+
+    /** One --setting, checked by Neo4j's own configuration parser: an unknown name or a bad value is refused here. */
+    private static void addSetting(Options o, String assignment) throws UsageException {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException("invalid --setting '" + assignment + "': expected <name>=<value>");
+        }
+        String name = assignment.substring(0, eq).trim();
+        String value = assignment.substring(eq + 1).trim();
+        Config parsed;
+        try {
+            parsed = Config.newBuilder().setRaw(Map.of(name, value)).build();
+        } catch (RuntimeException e) {
+            throw new UsageException("invalid --setting '" + assignment + "': " + e.getMessage());
+        }
+        Setting<Object> setting = parsed.getSetting(name);
+        if (o.settings.putIfAbsent(setting, parsed.get(setting)) != null) {
+            throw new UsageException("--setting " + name + " given more than once");
+        }
     }
 
     private static void applyValue(Options o, String name, String value) throws UsageException {
