@@ -305,7 +305,8 @@ public final class EmbeddedNeo4j {
                 case "--port":
                 case "--pagecache":
                 case "--tx-memory":
-                case "--import": {
+                case "--import":
+                case "--setting": {
                     String value;
                     if (inlineValue != null) {
                         value = inlineValue;
@@ -314,22 +315,15 @@ public final class EmbeddedNeo4j {
                     } else {
                         throw new UsageException("missing value for " + name);
                     }
+                    if (name.equals("--setting")) {
+                        // The one repeatable option: each names a setting of its own.
+                        addSetting(o, value);
+                        break;
+                    }
                     if (!seen.add(name)) {
                         throw new UsageException(name + " given more than once");
                     }
                     applyValue(o, name, value);
-                    break;
-                }
-                case "--setting": {
-                    String value;
-                    if (inlineValue != null) {
-                        value = inlineValue;
-                    } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                        value = args[++i];
-                    } else {
-                        throw new UsageException("missing value for --setting (expected <name>=<value>)");
-                    }
-                    addSetting(o, value);
                     break;
                 }
                 case "--exit-on-stdin-close":
