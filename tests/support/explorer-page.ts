@@ -50,6 +50,15 @@ export async function viewportOf(p: Page): Promise<{ zoom: number; panX: number;
   return { zoom, panX, panY };
 }
 
+/**
+ * Resolves after the page's next animation frame. The canvas paints in one, and only then reports
+ * its viewport: a read right after a key press could see the viewport from before the key.
+ */
+export async function nextFrame(p: Page): Promise<void> {
+  // A string, evaluated in the page: the tests compile without the DOM's types.
+  await p.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve()))');
+}
+
 /** Retries `read` until `check` passes (the page settles asynchronously), failing with the last mismatch. */
 export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
