@@ -12,7 +12,7 @@ import { assertRelationship, retractRelationship } from '../../src/queries/curat
 import { writeSeed } from '../../src/queries/seed';
 import { relationshipId } from '../../src/seed/read';
 import { KIND_STYLE } from '../../web/explore/legend';
-import { LARGE_GRAPH_NODES } from '../../web/explore/scene';
+import { EDGE_HIT_PX, LARGE_GRAPH_NODES } from '../../web/explore/scene';
 import { launchChromium } from '../support/chromium';
 import { eventually, expectGraph, listed, nextFrame, offlineContext, viewportOf, watch } from '../support/explorer-page';
 import { expectNoErrors, startTestServer, type TestServer } from '../support/graphql';
@@ -128,26 +128,114 @@ describe('the explorer past cytoscape’s size, on its own canvas', () => {
     const inView = new Set(expected.relationshipIds);
     const edges = GRAPH.relationships.filter((r) => inView.has(r.id));
     const ends = (r: (typeof edges)[number], at = positions): [Point, Point] => [at.get(entityId(r.sourceSlug)) as Point, at.get(entityId(r.targetSlug)) as Point];
-    // The edge whose middle is farthest from every other edge and every actor: a click there can only mean it.
-    const segments = edges.map((edge) => ends(edge));
-    let best = { clearance: -1, edge: edges[0], at: { x: 0, y: 0 } };
-    edges.forEach((edge, i) => {
-      const [a, b] = segments[i] as [Point, Point];
-      const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-      let clearance = Math.min(...[...positions.values()].map((p) => Math.hypot(p.x - middle.x, p.y - middle.y) - 10));
-      for (let j = 0; j < segments.length && clearance > best.clearance; j += 1) if (j !== i) clearance = Math.min(clearance, segmentDistance(middle, ...(segments[j] as [Point, Point])));
-      if (clearance > best.clearance) best = { clearance, edge, at: middle };
+    // Each edge as the page draws it: a quadratic curve from a to b through its middle m (the
+    // relationships between two actors bend apart; a lone one is straight), whose control point is
+    // then (4m - a - b) / 2; measured here along sixteen straight pieces.
+    const middles = await drawnAt(edges.map((edge) => edge.id));
+    const curves = edges.map((edge): Point[] => {
+      const [a, b] = ends(edge);
+      const m = middles.get(edge.id) as Point;
+      const c = { x: (4 * m.x - a.x - b.x) / 2, y: (4 * m.y - a.y - b.y) / 2 };
+      return Array.from({ length: 17 }, (_, k) => {
+        const t = k / 16;
+        return { x: (1 - t) ** 2 * a.x + 2 * t * (1 - t) * c.x + t ** 2 * b.x, y: (1 - t) ** 2 * a.y + 2 * t * (1 - t) * c.y + t ** 2 * b.y };
+      });
     });
+    // The curves' pieces filed by the 6 px squares of the screen they cross, so that a point is
+    // measured against the pieces near it only; clearances are capped at 12 px, plenty to click.
+    const [CELL, CAP] = [6, 12];
+    const cells = new Map<number, [number, number][]>();
+    const cellOf = (cx: number, cy: number): number => cx * 1_000_003 + cy;
+    curves.forEach((curve, j) => {
+      for (let k = 1; k < curve.length; k += 1) {
+        const [a, b] = [curve[k - 1] as Point, curve[k] as Point];
+        for (let cx = Math.floor(Math.min(a.x, b.x) / CELL); cx <= Math.floor(Math.max(a.x, b.x) / CELL); cx += 1) {
+          for (let cy = Math.floor(Math.min(a.y, b.y) / CELL); cy <= Math.floor(Math.max(a.y, b.y) / CELL); cy += 1) {
+            const key = cellOf(cx, cy);
+            const cell = cells.get(key);
+            if (cell === undefined) cells.set(key, [[j, k]]);
+            else cell.push([j, k]);
+          }
+        }
+      }
+    });
+    // The point of an edge farthest from every other edge and every actor: a click there can only
+    // mean it. Tried along each edge, at its pieces' ends a third of the way from either end to
+    // the other; those farthest from the actors first, each given up once it is no better than the
+    // best so far.
+    const actors = [...positions.values()];
+    const candidates = edges.flatMap((edge, i) =>
+      [5, 6, 7, 8, 9, 10, 11].map((step) => {
+        const at = curves[i]?.[step] as Point;
+        return { edge, i, step, at, clear: Math.min(CAP, ...actors.map((p) => Math.hypot(p.x - at.x, p.y - at.y) - 10)) };
+      }),
+    );
+    let best = { clearance: -1, edge: edges[0], step: 8 };
+    for (const { edge, i, step, at, clear } of candidates.sort((x, y) => y.clear - x.clear)) {
+      if (clear <= best.clearance) break;
+      let clearance = clear;
+      for (let cx = Math.floor((at.x - CAP) / CELL); cx <= Math.floor((at.x + CAP) / CELL) && clearance > best.clearance; cx += 1) {
+        for (let cy = Math.floor((at.y - CAP) / CELL); cy <= Math.floor((at.y + CAP) / CELL) && clearance > best.clearance; cy += 1) {
+          for (const [j, k] of cells.get(cellOf(cx, cy)) ?? []) {
+            if (j !== i) clearance = Math.min(clearance, segmentDistance(at, curves[j]?.[k - 1] as Point, curves[j]?.[k] as Point));
+          }
+        }
+      }
+      if (clearance > best.clearance) best = { clearance, edge, step };
+    }
     if (best.edge === undefined || best.clearance < 2) throw new Error(`no edge stands clear of the others to click (best: ${best.clearance} px)`);
     const chosen = best.edge;
-    // Zoomed in four times around it, the nearest other line is four times as far from the click.
-    await page.mouse.move(best.at.x, best.at.y);
+    const at = curves[edges.indexOf(chosen)]?.[best.step] as Point;
+    // Zoomed in four times around it (the point under the pointer stays where it is), the nearest
+    // other line is four times as far from the click.
+    await page.mouse.move(at.x, at.y);
     await page.mouse.wheel(0, -700);
     await eventually(viewport, (v) => expect(v.zoom).toBeGreaterThan(zoom * 3.5));
-    const [a, b] = ends(chosen, await drawnAt([entityId(chosen.sourceSlug), entityId(chosen.targetSlug)]));
-    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await page.mouse.click(at.x, at.y);
     await eventually(() => page.locator('.details .evidence mark').allInnerTexts(), (value) => expect(value).toEqual(chosen.evidence.map((e) => e.quote)));
     expect(new URL(page.url()).searchParams.get('select')).toBe(`edge:${chosen.id}`);
+  });
+
+  it('draws the relationships between two actors apart, both ways, and a click on each takes that one', async () => {
+    await page.goto(`${origin}${url}`);
+    await expectGraph(page, expected);
+    const positions = await drawnAt(ids);
+    const inView = new Set(expected.relationshipIds);
+    // The pairs of actors with the most relationships between them, either way, from the data.
+    const between = new Map<string, (typeof GRAPH.relationships)[number][]>();
+    for (const r of GRAPH.relationships.filter((x) => inView.has(x.id))) {
+      const key = [r.sourceSlug, r.targetSlug].sort().join(' ');
+      between.set(key, [...(between.get(key) ?? []), r]);
+    }
+    const groups = [...between.values()].filter((group) => group.some((r) => r.sourceSlug < r.targetSlug) && group.some((r) => r.sourceSlug > r.targetSlug));
+    // Of the pairs with the most relationships, both ways, the one whose line's middle is farthest from every other actor, zoomed in on.
+    const middleOf = (group: (typeof groups)[number]): Point => {
+      const [a, b] = [positions.get(entityId(group[0]?.sourceSlug ?? '')) as Point, positions.get(entityId(group[0]?.targetSlug ?? '')) as Point];
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    };
+    const clearance = (p: Point): number => Math.min(...[...positions.values()].map((q) => Math.hypot(q.x - p.x, q.y - p.y)));
+    const group = groups.sort((x, y) => y.length - x.length || clearance(middleOf(y)) - clearance(middleOf(x)))[0];
+    if (group === undefined) throw new Error('no two actors have relationships both ways between them');
+    expect(group.length).toBeGreaterThan(2);
+    const { zoom } = await viewport();
+    const centre = middleOf(group);
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.wheel(0, -700);
+    await eventually(viewport, (v) => expect(v.zoom).toBeGreaterThan(zoom * 3.5));
+    const drawn = await drawnAt(group.map((r) => r.id));
+    // No two middles within twice the distance a click reaches from a line.
+    for (const [i, r] of group.entries()) {
+      for (const other of group.slice(i + 1)) {
+        const [p, q] = [drawn.get(r.id) as Point, drawn.get(other.id) as Point];
+        expect({ apart: [r.id, other.id], far: Math.hypot(p.x - q.x, p.y - q.y) > 2 * EDGE_HIT_PX }).toEqual({ apart: [r.id, other.id], far: true });
+      }
+    }
+    for (const r of group) {
+      const at = drawn.get(r.id) as Point;
+      await page.mouse.click(at.x, at.y);
+      await eventually(() => Promise.resolve(new URL(page.url()).searchParams.get('select')), (value) => expect(value).toBe(`edge:${r.id}`));
+      await eventually(() => page.locator('.details .evidence mark').allInnerTexts(), (value) => expect(value).toEqual(r.evidence.map((e) => e.quote)));
+    }
   });
 
   it('zooms under the wheel, keeping the actor under the pointer where it is, and pans with a drag that selects nothing', async () => {

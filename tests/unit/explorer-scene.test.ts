@@ -4,11 +4,11 @@
  * Expected values are worked out here by hand from the coordinates, not read back from the code.
  */
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE } from '../../web/explore/legend';
-import { buildScene, CENTRE_RADIUS, distanceToSegment, elementAt, fitViewport, MAX_ZOOM, MIN_NODE_SCREEN_RADIUS, NODE_RADIUS, viewportAfterKey, zoomAround, type Scene, type SceneNode, type Viewport } from '../../web/explore/scene';
+import { buildScene, CENTRE_RADIUS, distanceToEdge, distanceToSegment, edgeOnScreen, elementAt, fitViewport, MAX_ZOOM, MIN_NODE_SCREEN_RADIUS, NODE_RADIUS, PARALLEL_EDGE_SPACING, viewportAfterKey, zoomAround, type Scene, type SceneNode, type Viewport } from '../../web/explore/scene';
 import type { DrawnGraph } from '../../web/explore/useGraph';
 
 const node = (id: string, x: number, y: number): SceneNode => ({ id, x, y, radius: NODE_RADIUS, shape: 'ellipse', color: '#000', label: id, centre: false, onPath: false });
-const edge = (id: string, source: SceneNode, target: SceneNode) => ({ id, source, target, color: '#000', line: 'solid' as const, label: id, onPath: false });
+const edge = (id: string, source: SceneNode, target: SceneNode, bend = 0) => ({ id, source, target, color: '#000', line: 'solid' as const, label: id, onPath: false, bend });
 
 /** Where the graph point p is on screen under `view`: screen = graph × zoom + pan. */
 const screen = (view: Viewport, p: { x: number; y: number }) => ({ x: p.x * view.zoom + view.panX, y: p.y * view.zoom + view.panY });
@@ -42,9 +42,9 @@ describe('a drawn graph as a scene', () => {
   });
 
   it('draws each edge between its ends, coloured by stance, lined by modality, labelled by type; one without its ends not at all', () => {
-    expect(scene.edges.map((e) => [e.id, e.source.id, e.target.id, e.color, e.line, e.label, e.onPath])).toEqual([
-      ['r1', 'entity:a', 'entity:b', STANCE_STYLE.COOPERATIVE.color, MODALITY_STYLE.PLANNED.line, 'ally of', false],
-      ['r2', 'entity:c', 'entity:a', STANCE_STYLE.ADVERSARIAL.color, MODALITY_STYLE.ATTRIBUTED.line, 'counters', true],
+    expect(scene.edges.map((e) => [e.id, e.source.id, e.target.id, e.color, e.line, e.label, e.onPath, e.bend])).toEqual([
+      ['r1', 'entity:a', 'entity:b', STANCE_STYLE.COOPERATIVE.color, MODALITY_STYLE.PLANNED.line, 'ally of', false, 0],
+      ['r2', 'entity:c', 'entity:a', STANCE_STYLE.ADVERSARIAL.color, MODALITY_STYLE.ATTRIBUTED.line, 'counters', true, 0],
     ]);
   });
 
@@ -53,6 +53,76 @@ describe('a drawn graph as a scene', () => {
     expect([a.x, a.y]).toEqual([0, 0]);
     expect(Math.hypot(b.x, b.y)).toBeGreaterThan(0);
     expect(Math.hypot(b.x - c.x, b.y - c.y)).toBeGreaterThan(2 * NODE_RADIUS);
+  });
+});
+
+describe('relationships between the same two actors', () => {
+  const entity = (id: string) => ({ __typename: 'Entity' as const, id, name: id, kind: 'COUNTRY' as const });
+  const relationship = (id: string, source: string, target: string) => ({
+    __typename: 'Relationship' as const,
+    id,
+    type: 'ALLY_OF' as const,
+    stance: 'COOPERATIVE' as const,
+    modality: 'ASSERTED' as const,
+    source: { __typename: 'Entity' as const, id: source },
+    target: { __typename: 'Entity' as const, id: target },
+    attributedTo: null,
+  });
+
+  it('fan out evenly around the line between them, whichever way each points; a lone one stays straight', () => {
+    const scene = buildScene({
+      nodes: [entity('a'), entity('b'), entity('c')],
+      edges: [relationship('ab1', 'a', 'b'), relationship('ba', 'b', 'a'), relationship('ab2', 'a', 'b'), relationship('ca', 'c', 'a'), relationship('bc1', 'b', 'c'), relationship('cb', 'c', 'b')],
+      centre: new Set(['a']),
+      path: new Set(),
+      steps: undefined,
+      truncated: false,
+    });
+    const step = PARALLEL_EDGE_SPACING;
+    expect(scene.edges.map((e) => [e.id, e.bend])).toEqual([
+      ['ab1', -step],
+      ['ba', 0],
+      ['ab2', step],
+      ['ca', 0],
+      ['bc1', -step / 2],
+      ['cb', step / 2],
+    ]);
+  });
+
+  // a at (0, 0), b at (100, 0), seen at zoom 2 from (10, 20): on screen a is at (10, 20), b at (210, 20).
+  const [a, b] = [node('a', 0, 0), node('b', 100, 0)];
+  const view: Viewport = { zoom: 2, panX: 10, panY: 20 };
+
+  it('bend to the same side for the same sign, seen from the actor with the lower id, so that A→B and B→A part', () => {
+    // The side is the line's direction from a to b, (1, 0), turned a quarter: (0, 1). A bend of 12
+    // at zoom 2 puts the middle 24 px that way from (110, 20), and the control point twice as far.
+    expect(edgeOnScreen(view, edge('ab', a, b, 12))).toEqual({ from: { x: 10, y: 20 }, control: { x: 110, y: 68 }, middle: { x: 110, y: 44 }, to: { x: 210, y: 20 } });
+    expect(edgeOnScreen(view, edge('ba', b, a, 12)).middle).toEqual({ x: 110, y: 44 });
+    expect(edgeOnScreen(view, edge('ba', b, a, -12)).middle).toEqual({ x: 110, y: -4 });
+    // The middle is on the curve: a quadratic curve at t = 1/2 is (from + 2 control + to) / 4.
+    const { from, control, middle, to } = edgeOnScreen(view, edge('ab', a, b, -30));
+    expect({ x: (from.x + 2 * control.x + to.x) / 4, y: (from.y + 2 * control.y + to.y) / 4 }).toEqual(middle);
+    // Straight: the control point is the middle of the line.
+    expect(edgeOnScreen(view, edge('ab', a, b))).toEqual({ from: { x: 10, y: 20 }, control: { x: 110, y: 20 }, middle: { x: 110, y: 20 }, to: { x: 210, y: 20 } });
+  });
+
+  it('are each taken by a click on their own curve, and neither by one on the straight line between them', () => {
+    const scene: Scene = { nodes: [a, b], edges: [edge('ab', a, b, -12), edge('ba', b, a, 12)] };
+    expect(elementAt(scene, view, 110, -4)).toEqual({ kind: 'edge', id: 'ab' });
+    expect(elementAt(scene, view, 110, 44)).toEqual({ kind: 'edge', id: 'ba' });
+    expect(elementAt(scene, view, 110, 20)).toBeUndefined();
+  });
+
+  it('measure a click against the curve, not its chord', () => {
+    // The curve from (0, 0) through (50, 10) to (100, 0), control (50, 20): at t = 1/4 it is at
+    // 9/16 (0, 0) + 6/16 (50, 20) + 1/16 (100, 0) = (25, 7.5).
+    const curve = { from: { x: 0, y: 0 }, control: { x: 50, y: 20 }, middle: { x: 50, y: 10 }, to: { x: 100, y: 0 } };
+    expect(distanceToEdge({ x: 25, y: 7.5 }, curve)).toBeLessThan(0.1);
+    expect(distanceToEdge({ x: 50, y: 10 }, curve)).toBeLessThan(0.1);
+    // 3 px off the curve, and 7.5 px off its chord.
+    expect(distanceToEdge({ x: 25, y: 10.5 }, curve)).toBeGreaterThan(2.5);
+    expect(distanceToEdge({ x: 25, y: 10.5 }, curve)).toBeLessThan(3.01);
+    expect(distanceToEdge({ x: 25, y: 0 }, curve)).toBeGreaterThan(6.5);
   });
 });
 

@@ -5,7 +5,7 @@
  * this paints the same picture in milliseconds (see the README, "The explorer").
  */
 import { useEffect, useRef } from 'react';
-import { buildScene, EDGE_FONT, graphLabel, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, viewportAfterKey, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
+import { buildScene, EDGE_FONT, edgeOnScreen, graphLabel, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, viewportAfterKey, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
 import type { DrawnGraph } from './useGraph';
 import type { Selection } from './view';
 
@@ -15,7 +15,7 @@ const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 /** A pointer that moves less than this between press and release clicks; more, and it pans. */
 const CLICK_SLOP_PX = 4;
 
-/** For tests and tools: where an element is on screen, in CSS pixels from the canvas's top left corner. */
+/** For tests and tools: where an element is on screen (a node's centre, an edge's middle), in CSS pixels from the canvas's top left corner. */
 export interface InspectableCanvas extends HTMLCanvasElement {
   screenPositionOf?: (id: string) => { x: number; y: number } | null;
 }
@@ -109,9 +109,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 function traceEdges(f: Frame, edges: readonly SceneEdge[]): void {
   f.ctx.beginPath();
   for (const e of edges) {
-    const [a, b] = [at(f, e.source), at(f, e.target)];
-    f.ctx.moveTo(a.x, a.y);
-    f.ctx.lineTo(b.x, b.y);
+    const { from, control, to } = edgeOnScreen(f.view, e);
+    f.ctx.moveTo(from.x, from.y);
+    if (e.bend === 0) f.ctx.lineTo(to.x, to.y);
+    else f.ctx.quadraticCurveTo(control.x, control.y, to.x, to.y);
   }
 }
 
@@ -140,11 +141,11 @@ function paintArrows(f: Frame): void {
   const size = Math.min(12, Math.max(4, 9 * f.view.zoom));
   const arrows = new Map<string, Path2D>();
   for (const e of f.scene.edges) {
-    const [a, b] = [at(f, e.source), at(f, e.target)];
+    const { from: a, middle, to: b } = edgeOnScreen(f.view, e);
     const length = Math.hypot(b.x - a.x, b.y - a.y);
     if (length < size * 4) continue;
     const [ux, uy] = [(b.x - a.x) / length, (b.y - a.y) / length];
-    const [mx, my] = [(a.x + b.x) / 2, (a.y + b.y) / 2];
+    const [mx, my] = [middle.x, middle.y];
     const color = e.onPath ? PATH_COLOR : e.color;
     let path = arrows.get(color);
     if (path === undefined) arrows.set(color, (path = new Path2D()));
@@ -168,8 +169,7 @@ function paintEdgeLabels(f: Frame): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (const e of f.scene.edges) {
-    const [a, b] = [at(f, e.source), at(f, e.target)];
-    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const { from: a, middle: mid, to: b } = edgeOnScreen(f.view, e);
     if (!onScreen(f, mid, 100)) continue;
     const width = ctx.measureText(e.label).width;
     if (width > Math.hypot(b.x - a.x, b.y - a.y) / 2) continue;
@@ -324,8 +324,11 @@ export function CanvasGraph({ graph, selection, onSelect }: { graph: DrawnGraph;
     if (element === null || box === null) return;
     const state = live.current;
     element.screenPositionOf = (id) => {
+      if (state.view === undefined) return null;
       const node = state.scene.nodes.find((n) => n.id === id);
-      return node === undefined || state.view === undefined ? null : toScreen(state.view, node);
+      if (node !== undefined) return toScreen(state.view, node);
+      const edge = state.scene.edges.find((e) => e.id === id);
+      return edge === undefined ? null : edgeOnScreen(state.view, edge).middle;
     };
     const local = (event: MouseEvent): { x: number; y: number } => {
       const r = element.getBoundingClientRect();

@@ -33,6 +33,13 @@ export interface SceneEdge {
   line: LineStyle;
   label: string;
   onPath: boolean;
+  /**
+   * How far the edge's middle is drawn beside the straight line between its ends, in graph units;
+   * 0 draws it straight. Relationships between the same two actors (either way) get different
+   * bends, so none is drawn over another. The sign says which side, seen from the end with the
+   * lower id, so that A→B and B→A bend apart.
+   */
+  bend: number;
 }
 
 export interface Scene {
@@ -61,6 +68,8 @@ export const NODE_FONT = 12;
 export const EDGE_FONT = 10;
 /** How close to an edge's line a click selects it, in pixels. */
 export const EDGE_HIT_PX = 5;
+/** How far apart the middles of two relationships between the same two actors are drawn, in graph units. */
+export const PARALLEL_EDGE_SPACING = 24;
 const FIT_MARGIN = 40;
 
 export function buildScene(graph: DrawnGraph): Scene {
@@ -83,7 +92,16 @@ export function buildScene(graph: DrawnGraph): Scene {
     const target = byId.get(e.target.id);
     // An edge always comes with both its ends from the API; one without them cannot be drawn.
     if (source === undefined || target === undefined) continue;
-    edges.push({ id: e.id, source, target, color: STANCE_STYLE[e.stance].color, line: MODALITY_STYLE[e.modality].line, label: words(e.type), onPath: graph.path.has(e.id) });
+    edges.push({ id: e.id, source, target, color: STANCE_STYLE[e.stance].color, line: MODALITY_STYLE[e.modality].line, label: words(e.type), onPath: graph.path.has(e.id), bend: 0 });
+  }
+  // The relationships between two actors fan out evenly around the straight line between them.
+  const between = new Map<string, SceneEdge[]>();
+  for (const e of edges) {
+    const key = e.source.id < e.target.id ? `${e.source.id} ${e.target.id}` : `${e.target.id} ${e.source.id}`;
+    between.set(key, [...(between.get(key) ?? []), e]);
+  }
+  for (const group of between.values()) {
+    for (const [i, e] of group.entries()) e.bend = (i - (group.length - 1) / 2) * PARALLEL_EDGE_SPACING;
   }
   return { nodes, edges };
 }
@@ -170,7 +188,7 @@ export function elementAt(scene: Scene, view: Viewport, x: number, y: number): S
   }
   let nearest: { id: string; distance: number } | undefined;
   for (const e of scene.edges) {
-    const distance = distanceToSegment({ x, y }, toScreen(view, e.source), toScreen(view, e.target));
+    const distance = distanceToEdge({ x, y }, edgeOnScreen(view, e));
     if (distance <= EDGE_HIT_PX && (nearest === undefined || distance < nearest.distance)) nearest = { id: e.id, distance };
   }
   return nearest === undefined ? undefined : { kind: 'edge', id: nearest.id };
@@ -181,4 +199,46 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
   const length2 = dx * dx + dy * dy;
   const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2));
   return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/**
+ * An edge on screen, drawn as a quadratic curve: its ends, the curve's control point, and its
+ * middle, where its arrow and label go. A straight edge has both at the middle of its line. The
+ * curve's direction at its middle is that of the line between its ends.
+ */
+export interface EdgeOnScreen {
+  from: Point;
+  control: Point;
+  middle: Point;
+  to: Point;
+}
+
+export function edgeOnScreen(view: Viewport, e: SceneEdge): EdgeOnScreen {
+  const [from, to] = [toScreen(view, e.source), toScreen(view, e.target)];
+  const centre = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+  const [low, high] = e.source.id < e.target.id ? [from, to] : [to, from];
+  const length = Math.hypot(high.x - low.x, high.y - low.y);
+  if (e.bend === 0 || length === 0) return { from, control: centre, middle: centre, to };
+  // A quadratic curve passes halfway between its chord's middle and its control point.
+  const [nx, ny] = [(low.y - high.y) / length, (high.x - low.x) / length];
+  const offset = e.bend * view.zoom;
+  return { from, control: { x: centre.x + 2 * offset * nx, y: centre.y + 2 * offset * ny }, middle: { x: centre.x + offset * nx, y: centre.y + offset * ny }, to };
+}
+
+/** Straight pieces a curved edge is measured along: the curve strays from them by a 256th of its bend at most. */
+const CURVE_PIECES = 16;
+
+/** Distance from p to the edge as drawn: its line, or its curve. */
+export function distanceToEdge(p: Point, { from, control, middle, to }: EdgeOnScreen): number {
+  if (control.x === middle.x && control.y === middle.y) return distanceToSegment(p, from, to);
+  let nearest = Infinity;
+  let last = from;
+  for (let k = 1; k <= CURVE_PIECES; k += 1) {
+    const t = k / CURVE_PIECES;
+    const [a, b, c] = [(1 - t) * (1 - t), 2 * t * (1 - t), t * t];
+    const next = { x: a * from.x + b * control.x + c * to.x, y: a * from.y + b * control.y + c * to.y };
+    nearest = Math.min(nearest, distanceToSegment(p, last, next));
+    last = next;
+  }
+  return nearest;
 }
