@@ -127,7 +127,7 @@ describe('the explorer past cytoscape’s size, on its own canvas', () => {
     const { zoom } = await viewport();
     const inView = new Set(expected.relationshipIds);
     const edges = GRAPH.relationships.filter((r) => inView.has(r.id));
-    const ends = (r: (typeof edges)[number], at = positions): [Point, Point] => [at.get(entityId(r.sourceSlug)) as Point, at.get(entityId(r.targetSlug)) as Point];
+    const ends = (r: (typeof edges)[number]): [Point, Point] => [positions.get(entityId(r.sourceSlug)) as Point, positions.get(entityId(r.targetSlug)) as Point];
     // Each edge as the page draws it: a quadratic curve from a to b through its middle m (the
     // relationships between two actors bend apart; a lone one is straight), whose control point is
     // then (4m - a - b) / 2; measured here along sixteen straight pieces.
@@ -160,9 +160,8 @@ describe('the explorer past cytoscape’s size, on its own canvas', () => {
       }
     });
     // The point of an edge farthest from every other edge and every actor: a click there can only
-    // mean it. Tried along each edge, at its pieces' ends a third of the way from either end to
-    // the other; those farthest from the actors first, each given up once it is no better than the
-    // best so far.
+    // mean it. Tried at seven points along each edge's middle third; those farthest from the
+    // actors first, each given up once it is no better than the best so far.
     const actors = [...positions.values()];
     const candidates = edges.flatMap((edge, i) =>
       [5, 6, 7, 8, 9, 10, 11].map((step) => {
