@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { buildScene, EDGE_FONT, edgeOnScreen, graphLabel, elementAt, fitViewport, MIN_LABEL_PX, NODE_FONT, screenRadius, toScreen, viewportAfterKey, zoomAround, type LineStyle, type Scene, type SceneEdge, type SceneNode, type Viewport } from './scene';
+import type { Inspectable } from './Graph';
 import type { DrawnGraph } from './useGraph';
 import type { Selection } from './view';
 
@@ -15,10 +16,7 @@ const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 /** A pointer that moves less than this between press and release clicks; more, and it pans. */
 const CLICK_SLOP_PX = 4;
 
-/** For tests and tools: where an element is on screen (a node's centre, an edge's middle), in CSS pixels from the canvas's top left corner. */
-export interface InspectableCanvas extends HTMLCanvasElement {
-  screenPositionOf?: (id: string) => { x: number; y: number } | null;
-}
+type InspectableCanvas = HTMLCanvasElement & Inspectable;
 
 function dash(line: LineStyle, width: number): number[] {
   if (line === 'dashed') return [6 * width, 4 * width];

@@ -6,7 +6,7 @@ import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } fro
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
-import type { GraphProps } from './Graph';
+import type { GraphProps, Inspectable } from './Graph';
 import { graphLabel, KEY_PAN_PX, KEY_ZOOM } from './scene';
 import type { DrawnGraph } from './useGraph';
 
@@ -75,11 +75,13 @@ const STYLE: StylesheetJson = [
   },
   // Many edges: haystack lines (straight, no routing between parallel edges) are the cheapest
   // cytoscape draws; the direction shows as an arrow at the middle, since haystack edges have no
-  // end arrows.
+  // end arrows. Relationships between the same two actors would lie on one line, so those are
+  // bezier curves, which cytoscape fans apart.
   {
     selector: 'edge.many',
     style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1.5, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'arrow-scale': 0.8 },
   },
+  { selector: 'edge.many.parallel', style: { 'curve-style': 'bezier' } },
   { selector: '.path', style: { width: 5, 'border-width': 4, 'border-color': '#e0a800', 'z-index': 10 } },
   { selector: 'edge.path', style: { 'line-color': '#e0a800', 'target-arrow-color': '#e0a800', 'mid-target-arrow-color': '#e0a800' } },
   { selector: ':selected, .selected', style: { 'overlay-color': '#1f5fa8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
@@ -97,10 +99,15 @@ function elements(graph: DrawnGraph): ElementDefinition[] {
   // (rotated, with backgrounds) was most of the time to a first drawing; the list and the
   // panels name every relation.
   const labelled = graph.edges.length <= EDGE_LABEL_LIMIT;
+  const pair = (e: DrawnGraph['edges'][number]): string => [e.source.id, e.target.id].sort().join(' ');
+  const between = new Map<string, number>();
+  for (const e of graph.edges) between.set(pair(e), (between.get(pair(e)) ?? 0) + 1);
   const edges: ElementDefinition[] = graph.edges.map((e) => ({
     group: 'edges',
     data: { id: e.id, source: e.source.id, target: e.target.id, label: labelled ? words(e.type) : '' },
-    classes: [stanceClass(e.stance), modalityClass(e.modality), labelled ? 'labelled' : 'many', graph.path.has(e.id) ? 'path' : ''].filter(Boolean).join(' '),
+    classes: [stanceClass(e.stance), modalityClass(e.modality), labelled ? 'labelled' : 'many', (between.get(pair(e)) ?? 0) > 1 ? 'parallel' : '', graph.path.has(e.id) ? 'path' : '']
+      .filter(Boolean)
+      .join(' '),
   }));
   return [...nodes, ...edges];
 }
@@ -116,8 +123,13 @@ export default function CytoscapeGraph({ graph, selection, onSelect }: GraphProp
     const instance = cytoscape({ container: container.current, style: STYLE, minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false });
     instance.on('tap', 'node', (event: cytoscape.EventObjectNode) => select.current({ kind: 'node', id: event.target.id() }));
     instance.on('tap', 'edge', (event: cytoscape.EventObjectEdge) => select.current({ kind: 'edge', id: event.target.id() }));
-    const box = container.current;
-    // For tests: the zoom and pan, as the large-graph canvas reports them.
+    const box: HTMLDivElement & Inspectable = container.current;
+    // For tests: where an element is drawn, and the zoom and pan, as the large-graph canvas reports them.
+    box.screenPositionOf = (id) => {
+      const element = instance.getElementById(id);
+      if (element.empty()) return null;
+      return element.isNode() ? element.renderedPosition() : (element as cytoscape.EdgeSingular).renderedMidpoint();
+    };
     instance.on('viewport', () => {
       box.dataset.viewport = `${instance.zoom()} ${instance.pan().x} ${instance.pan().y}`;
     });
@@ -138,6 +150,7 @@ export default function CytoscapeGraph({ graph, selection, onSelect }: GraphProp
     cy.current = instance;
     return () => {
       box.removeEventListener('keydown', key);
+      delete box.screenPositionOf;
       instance.destroy();
       cy.current = undefined;
     };

@@ -14,6 +14,11 @@ import type { Selection } from './view';
 
 export type GraphProps = { graph: DrawnGraph; selection: Selection | undefined; onSelect: (s: Selection) => void };
 
+/** For tests and tools, on the element each drawing is made in: where an element is on screen (a node's centre, an edge's middle), in CSS pixels from that element's top left corner. */
+export interface Inspectable {
+  screenPositionOf?: (id: string) => { x: number; y: number } | null;
+}
+
 const loadCytoscapeGraph = () => import('./CytoscapeGraph');
 const CytoscapeGraph = lazy(loadCytoscapeGraph);
 
