@@ -7,7 +7,7 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import { KIND_STYLE, MODALITY_STYLE, STANCE_STYLE, words } from './legend';
 import type { GraphProps, Inspectable } from './Graph';
-import { graphLabel, KEY_PAN_PX, KEY_ZOOM } from './scene';
+import { actorPair, graphLabel, KEY_PAN_PX, KEY_ZOOM } from './scene';
 import type { DrawnGraph } from './useGraph';
 
 cytoscape.use(fcose);
@@ -99,7 +99,7 @@ function elements(graph: DrawnGraph): ElementDefinition[] {
   // (rotated, with backgrounds) was most of the time to a first drawing; the list and the
   // panels name every relation.
   const labelled = graph.edges.length <= EDGE_LABEL_LIMIT;
-  const pair = (e: DrawnGraph['edges'][number]): string => [e.source.id, e.target.id].sort().join(' ');
+  const pair = (e: DrawnGraph['edges'][number]): string => actorPair(e.source.id, e.target.id);
   const between = new Map<string, number>();
   for (const e of graph.edges) between.set(pair(e), (between.get(pair(e)) ?? 0) + 1);
   const edges: ElementDefinition[] = graph.edges.map((e) => ({

@@ -97,13 +97,18 @@ export function buildScene(graph: DrawnGraph): Scene {
   // The relationships between two actors fan out evenly around the straight line between them.
   const between = new Map<string, SceneEdge[]>();
   for (const e of edges) {
-    const key = e.source.id < e.target.id ? `${e.source.id} ${e.target.id}` : `${e.target.id} ${e.source.id}`;
+    const key = actorPair(e.source.id, e.target.id);
     between.set(key, [...(between.get(key) ?? []), e]);
   }
   for (const group of between.values()) {
     for (const [i, e] of group.entries()) e.bend = (i - (group.length - 1) / 2) * PARALLEL_EDGE_SPACING;
   }
   return { nodes, edges };
+}
+
+/** The two actors a relationship joins, whichever way it points: the key both drawings group relationships by. */
+export function actorPair(sourceId: string, targetId: string): string {
+  return sourceId < targetId ? `${sourceId} ${targetId}` : `${targetId} ${sourceId}`;
 }
 
 /** The viewport that shows every node of the scene in a `width` × `height` canvas, within `padding` pixels of its border. */
